@@ -1,0 +1,45 @@
+// actfn/detail/config.hpp: the element-type concept, the wide type every kernel computes
+// in, and the error path shared by all span entry points.
+#pragma once
+
+#include <cfloat>
+#include <concepts>
+#include <type_traits>
+
+namespace actfn {
+
+/// The element types actfn computes with: float, double and long double.
+/// `actfn::sigmoid<int>` fails here, with the concept's name in the diagnostic.
+template <class T>
+concept floating_point = std::floating_point<T>;
+
+namespace detail {
+
+// Every kernel runs in a type wider than T and rounds once at the end. The wide result is
+// within about 2^-11 ULP of the truth for every function (measured, tests/accuracy), so the
+// final rounding gives a value within 0.5 ULP + that margin, never above 1 ULP, with no
+// correction terms or error-free transformations in T itself. long double has no wider
+// hardware type and is computed as is; where long double is double (MSVC), double is too,
+// and loses the guarantee (documented in the README).
+template <class T>
+struct wide {
+  using type = T;
+};
+template <>
+struct wide<float> {
+  using type = double;
+};
+template <>
+struct wide<double> {
+  using type = std::conditional_t<(LDBL_MANT_DIG > DBL_MANT_DIG), long double, double>;
+};
+template <class T>
+using wide_t = typename wide<T>::type;
+
+template <class T>
+constexpr wide_t<T> widen(T x) noexcept {
+  return static_cast<wide_t<T>>(x);
+}
+
+}  // namespace detail
+}  // namespace actfn

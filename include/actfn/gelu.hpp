@@ -1,0 +1,49 @@
+// actfn/gelu.hpp: actfn::gelu, the Gaussian error linear unit x·Φ(x), exact or in the tanh
+// approximation of GPT-2/BERT (PyTorch's approximate="tanh").
+#pragma once
+
+#include "detail/activation.hpp"
+#include "detail/config.hpp"
+#include "detail/gelu_kernel.hpp"
+
+namespace actfn {
+
+/// Which GELU: `none` is the exact x·Φ(x); `tanh` is ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
+enum class gelu_approximation { none, tanh };
+
+/// Gaussian error linear unit, for T = float, double, long double.
+/// gelu(inf) = inf, gelu(-inf) = 0, gelu'(inf) = 1, gelu'(-inf) = 0, NaN → NaN.
+/// Error (measured, tests/gelu.cpp): value ≤ 1 ULP; derivative ≤ 2 ULP, or an absolute error
+/// ≤ 2^-26 (float) / 2^-55 (double) near the derivative's root at x ≈ -0.7518.
+template <floating_point T>
+struct gelu : detail::activation<gelu<T>, T> {
+  static constexpr const char* name = "actfn::gelu";
+  using detail::activation<gelu, T>::operator();
+  using detail::activation<gelu, T>::derivative;
+
+  /// Exact (none) or tanh-approximated GELU.
+  gelu_approximation approximation = gelu_approximation::none;
+
+  /// Exact GELU.
+  constexpr gelu() noexcept = default;
+
+  /// GELU with the given approximation.
+  constexpr gelu(gelu_approximation a) noexcept : approximation(a) {}
+
+  /// none: x·Φ(x), Φ(x) = ½·erfc(-x/√2). tanh: x·σ(2u), u = √(2/π)(x + 0.044715x³).
+  T operator()(T x) const noexcept {
+    const auto w = detail::widen(x);
+    return static_cast<T>(approximation == gelu_approximation::tanh ? detail::gelu_tanh_value(w)
+                                                                    : detail::gelu_value(w));
+  }
+
+  /// none: Φ(x) + x·φ(x). tanh: σ(2u) + x·σ'(2u)·2√(2/π)(1 + 0.134145x²).
+  T derivative(T x) const noexcept {
+    const auto w = detail::widen(x);
+    return static_cast<T>(approximation == gelu_approximation::tanh
+                              ? detail::gelu_tanh_derivative(w)
+                              : detail::gelu_derivative(w));
+  }
+};
+
+}  // namespace actfn

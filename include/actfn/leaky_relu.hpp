@@ -1,0 +1,40 @@
+// actfn/leaky_relu.hpp: actfn::leaky_relu, x for x ≥ 0 and negative_slope·x below.
+#pragma once
+
+#include "detail/activation.hpp"
+#include "detail/config.hpp"
+#include "detail/error.hpp"
+
+namespace actfn {
+
+/// Leaky ReLU with a finite negative slope (default 0.01), for T = float, double, long double.
+/// Value error ≤ 0.5 ULP (one product). leaky_relu(-inf) = -inf for a positive slope;
+/// NaN → NaN. The derivative at 0 is negative_slope (the left derivative, as in PyTorch).
+template <floating_point T>
+struct leaky_relu : detail::activation<leaky_relu<T>, T> {
+  static constexpr const char* name = "actfn::leaky_relu";
+  using detail::activation<leaky_relu, T>::operator();
+  using detail::activation<leaky_relu, T>::derivative;
+
+  /// The factor applied to negative inputs.
+  T negative_slope = T(0.01);
+
+  /// negative_slope = 0.01.
+  constexpr leaky_relu() noexcept = default;
+
+  /// negative_slope = slope; throws std::invalid_argument if slope is NaN or infinite.
+  constexpr leaky_relu(T slope) : negative_slope(slope) {
+    if (!(slope - slope == 0)) {  // false exactly for NaN and ±inf
+      detail::invalid_argument(std::string(name) + ": negative_slope must be finite, got " +
+                               std::to_string(static_cast<long double>(slope)));
+    }
+  }
+
+  /// leaky_relu(x) = x for x ≥ 0 (and NaN), negative_slope·x for x < 0.
+  constexpr T operator()(T x) const noexcept { return x < 0 ? negative_slope * x : x; }
+
+  /// leaky_relu'(x) = 1 for x > 0, negative_slope for x ≤ 0, NaN for NaN.
+  constexpr T derivative(T x) const noexcept { return x > 0 ? T(1) : x <= 0 ? negative_slope : x; }
+};
+
+}  // namespace actfn

@@ -1,0 +1,25 @@
+// actfn/relu.hpp: actfn::relu, the rectified linear unit max(0, x).
+#pragma once
+
+#include "detail/activation.hpp"
+#include "detail/config.hpp"
+
+namespace actfn {
+
+/// Rectified linear unit, for T = float, double, long double. Exact (no rounding).
+/// relu(inf) = inf, relu(-inf) = 0, NaN → NaN (std::max(T(0), NaN) would return 0).
+/// relu'(0) = 0, as in PyTorch.
+template <floating_point T>
+struct relu : detail::activation<relu<T>, T> {
+  static constexpr const char* name = "actfn::relu";
+  using detail::activation<relu, T>::operator();
+  using detail::activation<relu, T>::derivative;
+
+  /// relu(x) = x for x ≥ 0 (and NaN), 0 for x < 0.
+  constexpr T operator()(T x) const noexcept { return x < 0 ? T(0) : x; }
+
+  /// relu'(x) = 1 for x > 0, 0 for x ≤ 0, NaN for NaN.
+  constexpr T derivative(T x) const noexcept { return x > 0 ? T(1) : x <= 0 ? T(0) : x; }
+};
+
+}  // namespace actfn

@@ -1,0 +1,99 @@
+// tests/reference.hpp: each activation and derivative in a higher precision R (long double
+// or __float128), from textbook formulas chosen to be accurate in R and independent of the
+// library's: cosh where the library uses exp, erfc/exp/tanh straight from libm or libquadmath.
+#pragma once
+
+#include <cmath>
+
+extern "C" {
+#include <quadmath.h>
+}
+
+namespace ref {
+
+using quad = __float128;
+
+// The libm calls, overloaded on the reference type.
+inline long double exp(long double x) { return std::exp(x); }
+inline long double cosh(long double x) { return std::cosh(x); }
+inline long double tanh(long double x) { return std::tanh(x); }
+inline long double erfc(long double x) { return std::erfc(x); }
+inline long double sqrt(long double x) { return std::sqrt(x); }
+inline long double ldexp(long double x, int e) { return std::ldexp(x, e); }
+inline int ilogb(long double x) { return std::ilogb(x); }
+inline quad exp(quad x) { return expq(x); }
+inline quad ldexp(quad x, int e) { return ldexpq(x, e); }
+inline int ilogb(quad x) { return ilogbq(x); }
+inline quad cosh(quad x) { return coshq(x); }
+inline quad tanh(quad x) { return tanhq(x); }
+inline quad erfc(quad x) { return erfcq(x); }
+inline quad sqrt(quad x) { return sqrtq(x); }
+
+template <class R>
+R pi() {
+  return R(4) * R(std::atan(1.0L));
+}
+template <>
+inline quad pi<quad>() {
+  return acosq(-1);
+}
+
+template <class R>
+R sigmoid(R x) {
+  return 1 / (1 + exp(-x));  // exp(-x) = inf gives the right 0
+}
+// σ' = 1/(2 + 2cosh x): no cancellation anywhere, 0 where cosh overflows.
+template <class R>
+R sigmoid_d(R x) {
+  return 1 / (2 + 2 * cosh(x));
+}
+
+template <class R>
+R tanh_v(R x) {
+  return tanh(x);
+}
+template <class R>
+R tanh_d(R x) {
+  const R c = cosh(x);
+  return 1 / (c * c);
+}
+
+template <class R>
+R gelu(R x) {
+  if (x == -INFINITY) return 0;
+  return x * (erfc(-x / sqrt(R(2))) / 2);  // x·erfc overflows at the largest x
+}
+template <class R>
+R gelu_d(R x) {
+  if (x == -INFINITY) return 0;
+  if (x == INFINITY) return 1;
+  return erfc(-x / sqrt(R(2))) / 2 + x * exp(-x * x / 2) / sqrt(2 * pi<R>());
+}
+
+// The tanh approximation with its constants taken as exact reals.
+template <class R>
+R gelu_tanh_u(R x) {
+  return sqrt(2 / pi<R>()) * (x + (R(44715) / R(1000000)) * x * x * x);
+}
+// 1 + tanh u, and e^u/cosh u where u < 0 (1 + tanh u cancels there).
+template <class R>
+R one_plus_tanh(R u) {
+  return u >= 0 ? 1 + tanh(u) : exp(u) / cosh(u);
+}
+template <class R>
+R gelu_tanh(R x) {
+  if (x == -INFINITY) return 0;
+  return x * (one_plus_tanh(gelu_tanh_u(x)) / 2);
+}
+template <class R>
+R gelu_tanh_d(R x) {
+  if (x == -INFINITY) return 0;
+  if (x == INFINITY) return 1;
+  const R u = gelu_tanh_u(x);
+  const R c = cosh(u);
+  const R du = sqrt(2 / pi<R>()) * (1 + 3 * (R(44715) / R(1000000)) * x * x);
+  const R tail = c == INFINITY ? R(0) : x * du / (c * c) / 2;
+  return one_plus_tanh(u) / 2 + tail;
+}
+
+}  // namespace ref

@@ -1,0 +1,57 @@
+#include <actfn/sigmoid.hpp>
+#include <limits>
+
+#include "accuracy.hpp"
+
+TEMPLATE_TEST_CASE("sigmoid value within its bound", "[sigmoid][accuracy]", float, double,
+                   long double) {
+  const actfn::sigmoid<TestType> f;
+  acc::require_within(
+      "sigmoid", acc::inputs<TestType>(), acc::value_bound<TestType>,
+      [&](TestType x) { return f(x); }, [](auto x) { return ref::sigmoid(x); });
+}
+
+TEMPLATE_TEST_CASE("sigmoid derivative within its bound", "[sigmoid][accuracy]", float, double,
+                   long double) {
+  const actfn::sigmoid<TestType> f;
+  acc::require_within(
+      "sigmoid'", acc::inputs<TestType>(), acc::derivative_bound<TestType>,
+      [&](TestType x) { return f.derivative(x); }, [](auto x) { return ref::sigmoid_d(x); });
+}
+
+TEMPLATE_TEST_CASE("sigmoid special values", "[sigmoid]", float, double, long double) {
+  using T = TestType;
+  using L = std::numeric_limits<T>;
+  const actfn::sigmoid<T> f;
+  CHECK(f(L::infinity()) == 1);
+  CHECK(f(-L::infinity()) == 0);
+  CHECK(f(T(0)) == T(0.5));
+  CHECK(f(-T(0)) == T(0.5));
+  CHECK(f.derivative(L::infinity()) == 0);
+  CHECK(f.derivative(-L::infinity()) == 0);
+  CHECK(f.derivative(T(0)) == T(0.25));
+  CHECK(std::isnan(f(L::quiet_NaN())));
+  CHECK(std::isnan(f.derivative(L::quiet_NaN())));
+  CHECK(std::isnan(f.derivative_from_output(L::quiet_NaN())));
+  // Far left, e^x/(1+e^x) keeps the tail that 1/(1+e^-x) rounds to 0.
+  CHECK(f(T(-100)) > 0);
+  CHECK(acc::ulp_error(f(T(-100)), ref::sigmoid(acc::ref_t<T>(-100))) <= 1);
+  // σ'(20) = 2.06e-9, where s(1-s) computed in float gives exactly 0.
+  CHECK(acc::ulp_error(f.derivative(T(20)), ref::sigmoid_d(acc::ref_t<T>(20))) <= 2);
+}
+
+TEMPLATE_TEST_CASE("sigmoid derivative_from_output is y(1-y)", "[sigmoid]", float, double,
+                   long double) {
+  using T = TestType;
+  const actfn::sigmoid<T> f;
+  for (T x : {T(-30), T(-3), T(-0.5), T(0), T(0.25), T(2), T(6)}) {
+    const T y = f(x);
+    const auto want = static_cast<acc::ref_t<T>>(y) * (1 - static_cast<acc::ref_t<T>>(y));
+    INFO("x = " << x);
+    CHECK(acc::ulp_error(f.derivative_from_output(y), want) <= 1);
+    // The same quantity as derivative(x), up to the rounding of y.
+    CHECK(f.derivative_from_output(y) == Approx(f.derivative(x)).epsilon(1e-4));
+  }
+  CHECK(f.derivative_from_output(T(0)) == 0);
+  CHECK(f.derivative_from_output(T(1)) == 0);
+}
