@@ -19,7 +19,7 @@ TEMPLATE_TEST_CASE("gelu (exact) derivative within its bound", "[gelu][accuracy]
   acc::require_within(
       "gelu'", acc::inputs<TestType>(), acc::derivative_bound<TestType>,
       [&](TestType x) { return f.derivative(x); }, [](auto x) { return ref::gelu_d(x); },
-      acc::root_abs_tol<TestType>);
+      acc::gelu_derivative_root<TestType>);
 }
 
 TEMPLATE_TEST_CASE("gelu (tanh) value within its bound", "[gelu][accuracy]", float, double,
@@ -36,7 +36,7 @@ TEMPLATE_TEST_CASE("gelu (tanh) derivative within its bound", "[gelu][accuracy]"
   acc::require_within(
       "gelu_tanh'", acc::inputs<TestType>(), acc::derivative_bound<TestType>,
       [&](TestType x) { return f.derivative(x); }, [](auto x) { return ref::gelu_tanh_d(x); },
-      acc::root_abs_tol<TestType>);
+      acc::gelu_derivative_root<TestType>);
 }
 
 TEMPLATE_TEST_CASE("gelu special values", "[gelu]", float, double, long double) {

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "exact.hpp"
 #include "sigmoid_kernel.hpp"
 
 namespace actfn::detail {
@@ -52,7 +53,7 @@ W times_vanishing(W a, W b) noexcept {
 template <class W>
 W normal_cdf(W x) noexcept {
   const W p = x * k_inv_sqrt2<W>.hi;
-  const W dp = std::fma(x, k_inv_sqrt2<W>.hi, -p) + x * k_inv_sqrt2<W>.lo;
+  const W dp = product_error(x, k_inv_sqrt2<W>.hi, p) + x * k_inv_sqrt2<W>.lo;
   const W z = -p;
   const W e = std::erfc(z);
   return W(0.5) * (z > 0 && e > 0 ? e * (1 + 2 * z * dp) : e);
@@ -69,9 +70,9 @@ W gelu_value(W x) noexcept {
 template <class W>
 W gelu_derivative(W x) noexcept {
   const W h = x * x;
-  const W l = std::fma(x, x, -h);
+  const W l = product_error(x, x, h);
   const W e = std::exp(W(-0.5) * h);
-  const W phi = e == 0 ? W(0) : k_inv_sqrt_2pi<W> * e * (1 - W(0.5) * l);  // l is ∓inf there
+  const W phi = e == 0 ? W(0) : k_inv_sqrt_2pi<W> * e * (1 - W(0.5) * l);  // l is NaN there
   return normal_cdf(x) + times_vanishing(x, phi);
 }
 
@@ -85,16 +86,16 @@ split<W> gelu_tanh_arg(W x) noexcept {
   const auto [c, c_lo] = k_gelu_cubic<W>;
   const auto [k, k_lo] = k_two_sqrt_2_over_pi<W>;
   const W h = xc * xc;  // x² = h + l
-  const W l = std::fma(xc, xc, -h);
+  const W l = product_error(xc, xc, h);
   const W q = c * h;  // c·x² = q + q_lo
-  const W q_lo = std::fma(c, h, -q) + (c * l + c_lo * h);
+  const W q_lo = product_error(c, h, q) + (c * l + c_lo * h);
   const W s = 1 + q;  // 1 + c·x² = s + s_lo
   const W b = s - q;
   const W s_lo = ((1 - b) + (q - (s - b))) + q_lo;
   const W t = xc * s;  // x(1 + c·x²) = t + t_lo
-  const W t_lo = std::fma(xc, s, -t) + xc * s_lo;
+  const W t_lo = product_error(xc, s, t) + xc * s_lo;
   const W v = k * t;  // 2u = v + v_lo
-  return {v, std::fma(k, t, -v) + (k * t_lo + k_lo * t)};
+  return {v, product_error(k, t, v) + (k * t_lo + k_lo * t)};
 }
 
 // ½x(1 + tanh u) = x·σ(2u): σ keeps full relative accuracy for u < 0, where 1 + tanh u
