@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Builds tests/consumer the two ways a user consumes actfn: installed (find_package from a
+# temporary prefix) and as a subdirectory. Usage: check_consumers.sh SOURCE_DIR [CXX]
+set -euo pipefail
+src=$1
+cxx=${2:-c++}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+cmake -S "$src" -B "$dir/actfn" -DACTFN_BUILD_TESTS=OFF -DACTFN_BUILD_BENCHMARKS=OFF \
+      -DACTFN_BUILD_EXAMPLES=OFF >/dev/null
+cmake --install "$dir/actfn" --prefix "$dir/prefix" >/dev/null
+cmake -S "$src/tests/consumer" -B "$dir/installed" -DCMAKE_CXX_COMPILER="$cxx" \
+      -DCMAKE_PREFIX_PATH="$dir/prefix" >/dev/null
+cmake --build "$dir/installed" >/dev/null
+"$dir/installed/consumer"
+cmake -S "$src/tests/consumer" -B "$dir/subdir" -DCMAKE_CXX_COMPILER="$cxx" \
+      -DACTFN_SOURCE_DIR="$src" >/dev/null
+cmake --build "$dir/subdir" >/dev/null
+"$dir/subdir/consumer"
