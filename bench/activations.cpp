@@ -7,18 +7,19 @@
 #include <benchmark/benchmark.h>
 
 #include <actfn/actfn.hpp>
-
 #include <cmath>
 #include <cstring>
 #include <random>
 #include <string>
+#include <tuple>
+#include <utility>
 #include <vector>
 
 namespace {
 
 // Inputs uniform on [-8, 8]: where the functions are neither linear nor saturated. Several
 // arrays, rotated, so that branch predictors cannot learn one.
-constexpr int k_arrays = 4;
+constexpr std::size_t k_arrays = 4;
 
 template <class T>
 struct buffers {
@@ -27,7 +28,7 @@ struct buffers {
   explicit buffers(std::size_t n) : g(n, T(0.5)), y(n) {
     std::mt19937 rng(42);
     std::uniform_real_distribution<T> u(-8, 8);
-    for (int a = 0; a < k_arrays; ++a) {
+    for (std::size_t a = 0; a < k_arrays; ++a) {
       x.emplace_back(n);
       for (T& v : x.back()) v = u(rng);
     }
@@ -40,7 +41,7 @@ template <class T, class F>
 void run(benchmark::State& state, op o, F f) {
   const auto n = static_cast<std::size_t>(state.range(0));
   buffers<T> b(n);
-  int a = 0;
+  std::size_t a = 0;
   for (auto _ : state) {
     const std::vector<T>& x = b.x[a];
     a = (a + 1) % k_arrays;
@@ -50,9 +51,9 @@ void run(benchmark::State& state, op o, F f) {
     benchmark::DoNotOptimize(b.y.data());
     benchmark::ClobberMemory();
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
   const std::size_t streams = o == op::backward ? 3 : 2;
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n * sizeof(T) * streams));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(n * sizeof(T) * streams));
 }
 
 // actfn's span forms, behind the interface `run` calls.
@@ -60,9 +61,13 @@ template <class F>
 struct library {
   F f;
   template <class T>
-  void value(const std::vector<T>& x, std::vector<T>& y) const { f(x, y); }
+  void value(const std::vector<T>& x, std::vector<T>& y) const {
+    f(x, y);
+  }
   template <class T>
-  void derivative(const std::vector<T>& x, std::vector<T>& y) const { f.derivative(x, y); }
+  void derivative(const std::vector<T>& x, std::vector<T>& y) const {
+    f.derivative(x, y);
+  }
   template <class T>
   void backward(const std::vector<T>& x, const std::vector<T>& g, std::vector<T>& y) const {
     f.backward(x, g, y);
@@ -91,31 +96,41 @@ template <class V, class D>
 naive(V, D) -> naive<V, D>;
 
 template <class T>
-T naive_sigmoid(T x) { return 1 / (1 + std::exp(-x)); }
+T naive_sigmoid(T x) {
+  return 1 / (1 + std::exp(-x));
+}
 template <class T>
-T naive_phi(T x) { return T(0.5) * (1 + std::erf(x * T(0.70710678118654752))); }
+T naive_phi(T x) {
+  return T(0.5) * (1 + std::erf(x * T(0.70710678118654752)));
+}
 template <class T>
-T naive_u(T x) { return T(0.79788456080286536) * (x + T(0.044715) * x * x * x); }
+T naive_u(T x) {
+  return T(0.79788456080286536) * (x + T(0.044715) * x * x * x);
+}
 
 template <class T>
 auto naive_functions() {
   return std::make_tuple(
       naive{[](T x) { return naive_sigmoid(x); },
-            [](T x) { const T s = naive_sigmoid(x); return s * (1 - s); }},
+            [](T x) {
+              const T s = naive_sigmoid(x);
+              return s * (1 - s);
+            }},
       naive{[](T x) { return std::tanh(x); },
-            [](T x) { const T t = std::tanh(x); return 1 - t * t; }},
+            [](T x) {
+              const T t = std::tanh(x);
+              return 1 - t * t;
+            }},
       naive{[](T x) { return std::max(T(0), x); }, [](T x) { return x > 0 ? T(1) : T(0); }},
       naive{[](T x) { return x < 0 ? T(0.01) * x : x; },
             [](T x) { return x > 0 ? T(1) : T(0.01); }},
       naive{[](T x) { return x * naive_phi(x); },
-            [](T x) {
-              return naive_phi(x) + x * std::exp(-x * x / 2) * T(0.3989422804014327);
-            }},
+            [](T x) { return naive_phi(x) + x * std::exp(-x * x / 2) * T(0.3989422804014327); }},
       naive{[](T x) { return T(0.5) * x * (1 + std::tanh(naive_u(x))); },
             [](T x) {
               const T t = std::tanh(naive_u(x));
-              return T(0.5) * (1 + t) + T(0.5) * x * (1 - t * t) * T(0.79788456080286536) *
-                                             (1 + T(0.134145) * x * x);
+              return T(0.5) * (1 + t) +
+                     T(0.5) * x * (1 - t * t) * T(0.79788456080286536) * (1 + T(0.134145) * x * x);
             }});
 }
 
@@ -138,38 +153,38 @@ void memcpy_bench(benchmark::State& state) {
     benchmark::DoNotOptimize(b.y.data());
     benchmark::ClobberMemory();
   }
-  state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * n));
-  state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * n * sizeof(T) * 2));
+  state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(n * sizeof(T) * 2));
+}
+
+void set_sizes(benchmark::internal::Benchmark* b) {
+  b->Arg(4096)->Arg(16 << 20)->Unit(benchmark::kMicrosecond);
+}
+
+// value, derivative and backward of one function, actfn's beside the naive loop's.
+template <class T, class Lib, class Naive>
+void register_function(const std::string& fn, const std::string& type, Lib lib, Naive naive) {
+  for (const auto& [o, o_name] :
+       {std::pair{op::value, "value"}, std::pair{op::derivative, "derivative"},
+        std::pair{op::backward, "backward"}}) {
+    const std::string stem = fn + "_" + o_name + "_";
+    const op which = o;
+    set_sizes(benchmark::RegisterBenchmark((stem + "actfn_" + type).c_str(),
+                                           [=](benchmark::State& s) { run<T>(s, which, lib); }));
+    set_sizes(benchmark::RegisterBenchmark((stem + "naive_" + type).c_str(),
+                                           [=](benchmark::State& s) { run<T>(s, which, naive); }));
+  }
 }
 
 template <class T>
 void register_all(const std::string& type) {
-  const auto sizes = [](benchmark::internal::Benchmark* b) {
-    b->Arg(4096)->Arg(16 << 20)->Unit(benchmark::kMicrosecond);
-  };
-  sizes(benchmark::RegisterBenchmark(("memcpy_" + type).c_str(), memcpy_bench<T>));
-  const auto add = [&](const std::string& impl, auto functions) {
-    int i = 0;
-    std::apply(
-        [&](auto... f) {
-          ((
-               [&] {
-                 for (auto [o, o_name] : {std::pair{op::value, "value"},
-                                          std::pair{op::derivative, "derivative"},
-                                          std::pair{op::backward, "backward"}}) {
-                   const std::string name =
-                       std::string(k_names[i]) + "_" + o_name + "_" + impl + "_" + type;
-                   sizes(benchmark::RegisterBenchmark(
-                       name.c_str(), [=](benchmark::State& s) { run<T>(s, o, f); }));
-                 }
-                 ++i;
-               }()),
-           ...);
-        },
-        functions);
-  };
-  add("actfn", library_functions<T>());
-  add("naive", naive_functions<T>());
+  set_sizes(benchmark::RegisterBenchmark(("memcpy_" + type).c_str(), memcpy_bench<T>));
+  const auto libs = library_functions<T>();
+  const auto naives = naive_functions<T>();
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (register_function<T>(k_names[I], type, std::get<I>(libs), std::get<I>(naives)), ...);
+  }
+  (std::make_index_sequence<std::size(k_names)>{});
 }
 
 }  // namespace
