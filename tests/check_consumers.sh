@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds tests/consumer the two ways a user consumes actfn: installed (find_package from a
-# temporary prefix) and as a subdirectory. Usage: check_consumers.sh SOURCE_DIR [CXX]
+# Builds tests/consumer the ways a user consumes actfn: installed into a temporary prefix
+# (find_package, then pkg-config --cflags) and as a subdirectory.
+# Usage: check_consumers.sh SOURCE_DIR [CXX]
 set -euo pipefail
 src=$1
 cxx=${2:-c++}
@@ -17,3 +18,7 @@ cmake -S "$src/tests/consumer" -B "$dir/subdir" -DCMAKE_CXX_COMPILER="$cxx" \
       -DACTFN_SOURCE_DIR="$src" >/dev/null
 cmake --build "$dir/subdir" >/dev/null
 "$dir/subdir/consumer"
+# pkg-config, from the same installed prefix.
+flags=$(PKG_CONFIG_PATH="$dir/prefix/share/pkgconfig" pkg-config --cflags actfn)
+"$cxx" -std=c++20 -Wall -Wextra -Werror $flags "$src/tests/consumer/main.cpp" -o "$dir/pc"
+"$dir/pc"

@@ -2,6 +2,10 @@
 // in, and the error path shared by all span entry points.
 #pragma once
 
+#if (defined(_MSVC_LANG) ? _MSVC_LANG : __cplusplus) < 202002L
+#error "actfn needs C++20 (-std=c++20 or later)"
+#endif
+
 #include <cfloat>
 #include <concepts>
 #include <type_traits>

@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstddef>
-#include <functional>
+#include <cstdint>
 #include <span>
 #include <string>
 
@@ -14,11 +14,13 @@ namespace actfn::detail {
 // An output may be the very memory of an input (each element is read before it is
 // written), or disjoint from it; anything in between would read already-written values.
 template <class T>
-constexpr bool partly_overlaps(std::span<const T> in, std::span<const T> out) noexcept {
+bool partly_overlaps(std::span<const T> in, std::span<const T> out) noexcept {
   if (in.empty() || out.empty() || in.data() == out.data()) return false;
-  // std::less gives a total order even on pointers into unrelated arrays.
-  const std::less<const T*> before;
-  return before(in.data(), out.data() + out.size()) && before(out.data(), in.data() + in.size());
+  // As integers, addresses into unrelated arrays compare without undefined behaviour (and
+  // without <functional>'s std::less, a fifth of this library's include cost).
+  const auto address = [](const T* p) { return reinterpret_cast<std::uintptr_t>(p); };
+  return address(in.data()) < address(out.data() + out.size()) &&
+         address(out.data()) < address(in.data() + in.size());
 }
 
 template <class T>
