@@ -17,6 +17,7 @@ enum class gelu_approximation { none, tanh };
 /// ≤ 2^-26 (float) / 2^-55 (double) near the derivative's root at x ≈ -0.7518.
 template <floating_point T>
 struct gelu : detail::activation<gelu<T>, T> {
+  /// The name error messages use.
   static constexpr const char* name = "actfn::gelu";
   using detail::activation<gelu, T>::operator();
   using detail::activation<gelu, T>::derivative;

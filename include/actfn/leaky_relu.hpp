@@ -12,6 +12,7 @@ namespace actfn {
 /// NaN → NaN. The derivative at 0 is negative_slope (the left derivative, as in PyTorch).
 template <floating_point T>
 struct leaky_relu : detail::activation<leaky_relu<T>, T> {
+  /// The name error messages use.
   static constexpr const char* name = "actfn::leaky_relu";
   using detail::activation<leaky_relu, T>::operator();
   using detail::activation<leaky_relu, T>::derivative;

@@ -11,6 +11,7 @@ namespace actfn {
 /// relu'(0) = 0, as in PyTorch.
 template <floating_point T>
 struct relu : detail::activation<relu<T>, T> {
+  /// The name error messages use.
   static constexpr const char* name = "actfn::relu";
   using detail::activation<relu, T>::operator();
   using detail::activation<relu, T>::derivative;

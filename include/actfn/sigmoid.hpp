@@ -12,6 +12,7 @@ namespace actfn {
 /// Error (measured, tests/sigmoid.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double.
 template <floating_point T>
 struct sigmoid : detail::activation<sigmoid<T>, T>, detail::output_derivative<sigmoid<T>, T> {
+  /// The name error messages use.
   static constexpr const char* name = "actfn::sigmoid";
   using detail::activation<sigmoid, T>::operator();
   using detail::activation<sigmoid, T>::derivative;

@@ -12,6 +12,7 @@ namespace actfn {
 /// Error (measured, tests/tanh.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double.
 template <floating_point T>
 struct tanh : detail::activation<tanh<T>, T>, detail::output_derivative<tanh<T>, T> {
+  /// The name error messages use.
   static constexpr const char* name = "actfn::tanh";
   using detail::activation<tanh, T>::operator();
   using detail::activation<tanh, T>::derivative;

@@ -12,6 +12,7 @@ namespace actfn::detail {
 
 template <class D, floating_point T>
 struct activation {
+  /// The element type T.
   using value_type = T;
 
   // The loops run on a copy of the functor, so that no store to the output can alias its
