@@ -38,13 +38,17 @@ inline quad pi<quad>() {
   return acosq(-1);
 }
 
+// Where e^|x| overflows even R (|x| > 11356 for long double and __float128) the results are
+// still subnormal long doubles: there the reference uses e^x, the first term of the series.
 template <class R>
 R sigmoid(R x) {
-  return 1 / (1 + exp(-x));  // exp(-x) = inf gives the right 0
+  if (x < -11000) return exp(x);
+  return 1 / (1 + exp(-x));
 }
-// σ' = 1/(2 + 2cosh x): no cancellation anywhere, 0 where cosh overflows.
+// σ' = 1/(2 + 2cosh x): no cancellation anywhere.
 template <class R>
 R sigmoid_d(R x) {
+  if (x < -11000 || x > 11000) return exp(x < 0 ? x : -x);
   return 1 / (2 + 2 * cosh(x));
 }
 
