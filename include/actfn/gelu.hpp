@@ -27,20 +27,20 @@ struct gelu : detail::activation<gelu<T>, T> {
   gelu_approximation approximation = gelu_approximation::none;
 
   /// Exact GELU.
-  constexpr gelu() noexcept = default;
+  ACTFN_HOST_DEVICE constexpr gelu() noexcept = default;
 
   /// GELU with the given approximation.
-  constexpr gelu(gelu_approximation a) noexcept : approximation(a) {}
+  ACTFN_HOST_DEVICE constexpr gelu(gelu_approximation a) noexcept : approximation(a) {}
 
   /// none: x·Φ(x), Φ(x) = ½·erfc(-x/√2). tanh: x·σ(2u), u = √(2/π)(x + 0.044715x³).
-  T operator()(T x) const noexcept {
+  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
     const auto w = detail::widen(x);
     return static_cast<T>(approximation == gelu_approximation::tanh ? detail::gelu_tanh_value(w)
                                                                     : detail::gelu_value(w));
   }
 
   /// none: Φ(x) + x·φ(x). tanh: σ(2u) + x·σ'(2u)·2√(2/π)(1 + 0.134145x²).
-  T derivative(T x) const noexcept {
+  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
     const auto w = detail::widen(x);
     return static_cast<T>(approximation == gelu_approximation::tanh
                               ? detail::gelu_tanh_derivative(w)

@@ -21,7 +21,7 @@ struct leaky_relu : detail::activation<leaky_relu<T>, T> {
   T negative_slope = T(0.01);
 
   /// negative_slope = 0.01.
-  constexpr leaky_relu() noexcept = default;
+  ACTFN_HOST_DEVICE constexpr leaky_relu() noexcept = default;
 
   /// negative_slope = slope; throws std::invalid_argument if slope is NaN or infinite.
   constexpr leaky_relu(T slope) : negative_slope(slope) {
@@ -32,10 +32,14 @@ struct leaky_relu : detail::activation<leaky_relu<T>, T> {
   }
 
   /// leaky_relu(x) = x for x ≥ 0 (and NaN), negative_slope·x for x < 0.
-  constexpr T operator()(T x) const noexcept { return x < 0 ? negative_slope * x : x; }
+  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
+    return x < 0 ? negative_slope * x : x;
+  }
 
   /// leaky_relu'(x) = 1 for x > 0, negative_slope for x ≤ 0, NaN for NaN.
-  constexpr T derivative(T x) const noexcept { return x > 0 ? T(1) : x <= 0 ? negative_slope : x; }
+  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
+    return x > 0 ? T(1) : x <= 0 ? negative_slope : x;
+  }
 };
 
 }  // namespace actfn

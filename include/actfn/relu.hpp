@@ -17,10 +17,12 @@ struct relu : detail::activation<relu<T>, T> {
   using detail::activation<relu, T>::derivative;
 
   /// relu(x) = x for x ≥ 0 (and NaN), 0 for x < 0.
-  constexpr T operator()(T x) const noexcept { return x < 0 ? T(0) : x; }
+  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept { return x < 0 ? T(0) : x; }
 
   /// relu'(x) = 1 for x > 0, 0 for x ≤ 0, NaN for NaN.
-  constexpr T derivative(T x) const noexcept { return x > 0 ? T(1) : x <= 0 ? T(0) : x; }
+  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
+    return x > 0 ? T(1) : x <= 0 ? T(0) : x;
+  }
 };
 
 }  // namespace actfn

@@ -20,18 +20,18 @@ struct sigmoid : detail::activation<sigmoid<T>, T>, detail::output_derivative<si
   using detail::output_derivative<sigmoid, T>::derivative_from_output;
 
   /// σ(x) = 1/(1+e^-x), computed as e^x/(1+e^x) for x < 0.
-  T operator()(T x) const noexcept {
+  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
     return static_cast<T>(detail::sigmoid_value(detail::widen(x)));
   }
 
   /// σ'(x) = e^-|x|/(1+e^-|x|)²; 0 at ±inf.
-  T derivative(T x) const noexcept {
+  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
     return static_cast<T>(detail::sigmoid_derivative(detail::widen(x)));
   }
 
   /// σ'(x) = y(1-y) from y = σ(x): for backprop that keeps the forward output (loses relative
   /// accuracy where y rounds to 1, x > 17 in float; derivative(x) does not).
-  T derivative_from_output(T y) const noexcept {
+  ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
     const auto w = detail::widen(y);
     return static_cast<T>(w * (1 - w));
   }

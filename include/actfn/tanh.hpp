@@ -20,15 +20,17 @@ struct tanh : detail::activation<tanh<T>, T>, detail::output_derivative<tanh<T>,
   using detail::output_derivative<tanh, T>::derivative_from_output;
 
   /// tanh(x) = (e^x - e^-x)/(e^x + e^-x).
-  T operator()(T x) const noexcept { return static_cast<T>(detail::tanh_value(detail::widen(x))); }
+  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
+    return static_cast<T>(detail::tanh_value(detail::widen(x)));
+  }
 
   /// tanh'(x) = sech²(x) = 4e^-2|x|/(1+e^-2|x|)²; 0 at ±inf.
-  T derivative(T x) const noexcept {
+  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
     return static_cast<T>(detail::tanh_derivative(detail::widen(x)));
   }
 
   /// tanh'(x) = 1 - y² = (1-y)(1+y) from y = tanh(x), for backprop that keeps the output.
-  T derivative_from_output(T y) const noexcept {
+  ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
     const auto w = detail::widen(y);
     return static_cast<T>((1 - w) * (1 + w));
   }

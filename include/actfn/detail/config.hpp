@@ -10,6 +10,15 @@
 #include <concepts>
 #include <type_traits>
 
+// Scalar calls are callable from CUDA device code when the header is compiled by nvcc.
+#if defined(__CUDACC__)
+#define ACTFN_HOST_DEVICE __host__ __device__
+#define ACTFN_IS_CONSTANT_EVALUATED() __builtin_is_constant_evaluated()
+#else
+#define ACTFN_HOST_DEVICE
+#define ACTFN_IS_CONSTANT_EVALUATED() std::is_constant_evaluated()
+#endif
+
 namespace actfn {
 
 /// The element types actfn computes with: float, double and long double.
@@ -32,15 +41,20 @@ template <>
 struct wide<float> {
   using type = double;
 };
+// GPUs have no long double: device code computes double in double.
 template <>
 struct wide<double> {
+#if defined(__CUDA_ARCH__)
+  using type = double;
+#else
   using type = std::conditional_t<(LDBL_MANT_DIG > DBL_MANT_DIG), long double, double>;
+#endif
 };
 template <class T>
 using wide_t = typename wide<T>::type;
 
 template <class T>
-constexpr wide_t<T> widen(T x) noexcept {
+ACTFN_HOST_DEVICE constexpr wide_t<T> widen(T x) noexcept {
   return static_cast<wide_t<T>>(x);
 }
 

@@ -2,9 +2,8 @@
 // derivatives, in the wide type W.
 #pragma once
 
-#include <cmath>
-
 #include "exact.hpp"
+#include "math.hpp"
 #include "sigmoid_kernel.hpp"
 
 namespace actfn::detail {
@@ -42,7 +41,7 @@ inline constexpr W k_inv_sqrt_2pi = static_cast<W>(0xc.c42299ea1b28468p-5L);
 // a·b, but 0 where b is exactly 0: b is a factor that underflowed (Φ, φ, σ' far out on the
 // left), and ±inf·0 would turn gelu(-inf) into NaN instead of its limit 0.
 template <class W>
-W times_vanishing(W a, W b) noexcept {
+ACTFN_HOST_DEVICE constexpr W times_vanishing(W a, W b) noexcept {
   return b == 0 ? W(0) : a * b;
 }
 
@@ -51,16 +50,16 @@ W times_vanishing(W a, W b) noexcept {
 // back to first order: erfc(z + dz) ≈ erfc(z)(1 - 2z·dz) for z > 0, where the condition
 // number ~2z² matters (the factor is off by < 40% at z ≥ 1, a relative 2^-p·z² at worst).
 template <class W>
-W normal_cdf(W x) noexcept {
+ACTFN_HOST_DEVICE constexpr W normal_cdf(W x) noexcept {
   const W p = x * k_inv_sqrt2<W>.hi;
   const W dp = product_error(x, k_inv_sqrt2<W>.hi, p) + x * k_inv_sqrt2<W>.lo;
   const W z = -p;
-  const W e = std::erfc(z);
+  const W e = detail::erfc(z);
   return W(0.5) * (z > 0 && e > 0 ? e * (1 + 2 * z * dp) : e);
 }
 
 template <class W>
-W gelu_value(W x) noexcept {
+ACTFN_HOST_DEVICE constexpr W gelu_value(W x) noexcept {
   return times_vanishing(x, normal_cdf(x));
 }
 
@@ -68,10 +67,10 @@ W gelu_value(W x) noexcept {
 // rounding (amplified x²/2 times by exp) costs nothing: e^(-l/2) = 1 - l/2 to first order.
 // Near the root x ≈ -0.7518 the sum cancels: the error there is absolute, about 2^-p.
 template <class W>
-W gelu_derivative(W x) noexcept {
+ACTFN_HOST_DEVICE constexpr W gelu_derivative(W x) noexcept {
   const W h = x * x;
   const W l = product_error(x, x, h);
-  const W e = std::exp(W(-0.5) * h);
+  const W e = detail::exp(W(-0.5) * h);
   const W phi = e == 0 ? W(0) : k_inv_sqrt_2pi<W> * e * (1 - W(0.5) * l);  // l is NaN there
   return normal_cdf(x) + times_vanishing(x, phi);
 }
@@ -81,7 +80,7 @@ W gelu_derivative(W x) noexcept {
 // (up to 745 for double). x is clamped to ±1e4 first: beyond, σ(2u) and σ'(2u) are exactly 1
 // or 0 in every W, and x³ cannot overflow.
 template <class W>
-split<W> gelu_tanh_arg(W x) noexcept {
+ACTFN_HOST_DEVICE constexpr split<W> gelu_tanh_arg(W x) noexcept {
   const W xc = x < W(-1e4) ? W(-1e4) : x > W(1e4) ? W(1e4) : x;  // NaN stays NaN
   const auto [c, c_lo] = k_gelu_cubic<W>;
   const auto [k, k_lo] = k_two_sqrt_2_over_pi<W>;
@@ -101,7 +100,7 @@ split<W> gelu_tanh_arg(W x) noexcept {
 // ½x(1 + tanh u) = x·σ(2u): σ keeps full relative accuracy for u < 0, where 1 + tanh u
 // cancels. σ(v + δ) = σ(v)(1 + δ(1 - σ(v))) to first order.
 template <class W>
-W gelu_tanh_value(W x) noexcept {
+ACTFN_HOST_DEVICE constexpr W gelu_tanh_value(W x) noexcept {
   const auto [v, dv] = gelu_tanh_arg(x);
   const W s = sigmoid_value(v);
   return times_vanishing(x, s * (1 + dv * (1 - s)));
@@ -110,7 +109,7 @@ W gelu_tanh_value(W x) noexcept {
 // d/dx x·σ(2u) = σ(2u) + x·σ'(2u)·2u'(x), 2u' = 2√(2/π)(1 + 3·0.044715x²);
 // σ'(v + δ) = σ'(v)(1 + δ(1 - 2σ(v))) to first order.
 template <class W>
-W gelu_tanh_derivative(W x) noexcept {
+ACTFN_HOST_DEVICE constexpr W gelu_tanh_derivative(W x) noexcept {
   const auto [v, dv] = gelu_tanh_arg(x);
   const W s = sigmoid_value(v);
   const W ds = sigmoid_derivative(v) * (1 + dv * (1 - 2 * s));

@@ -1,0 +1,83 @@
+// Every scalar value and derivative works in constant expressions. The compile-time path uses
+// actfn's own series (<cmath> is not constexpr in C++20); these tests pin it to exact values
+// and to the run-time result.
+#include <actfn/actfn.hpp>
+
+#include <array>
+#include <cmath>
+
+#include "accuracy.hpp"
+
+namespace {
+
+constexpr bool near(double got, double want, double rel) {
+  const double d = got > want ? got - want : want - got;
+  return d <= rel * (want < 0 ? -want : want);
+}
+
+// Values from libquadmath (quadmath_snprintf "%.17Qe"), to 18 digits.
+constexpr actfn::sigmoid<double> s;
+constexpr actfn::tanh<double> t;
+constexpr actfn::gelu<double> g;
+constexpr actfn::gelu<double> gt(actfn::gelu_approximation::tanh);
+static_assert(s(0.0) == 0.5 && s.derivative(0.0) == 0.25);
+static_assert(near(s(-100.0), 3.72007597602083596e-44, 1e-15));
+static_assert(near(s(2.0), 0.880797077977882444, 1e-15));
+static_assert(near(s.derivative(20.0), 2.06115361394184934e-09, 1e-15));
+static_assert(near(t(0.5), 0.462117157260009759, 1e-15));
+static_assert(near(t(1e-10), 1e-10, 1e-15) && t(-0.0) == 0 && t(30.0) == 1);
+static_assert(near(t.derivative(10.0), 8.24461445576739737e-09, 1e-15));
+static_assert(near(g(1.0), 0.841344746068542949, 1e-15));
+static_assert(near(g(-5.0), -1.43325785939596956e-06, 1e-14));
+static_assert(near(g.derivative(-2.0), -0.0852318010781968967, 1e-14));
+static_assert(near(g.derivative(1.5), 1.12746919222997953, 1e-15));
+static_assert(near(gt(1.0), 0.841191990608276705, 1e-15));
+static_assert(near(gt.derivative(-3.0), -0.0115841666309697262, 1e-13));
+static_assert(actfn::relu<float>{}(-1.f) == 0 && actfn::relu<float>{}.derivative(2.f) == 1);
+static_assert(actfn::leaky_relu<float>{}(-1.f) == -0.01f);
+static_assert(actfn::leaky_relu<float>{}.derivative(0.f) == 0.01f);
+
+// A grid of x evaluated at compile time, compared at run time with the library's run-time
+// path: within 1 ULP of T (the constant-evaluation series is a few ULP of the wide type).
+template <class T>
+constexpr std::array<T, 41> grid() {
+  std::array<T, 41> x{};
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = T(-10) + T(0.5) * T(i) + T(0.01);
+  return x;
+}
+
+template <class T, class F>
+constexpr std::array<T, 82> at_compile_time(F f) {
+  std::array<T, 82> out{};
+  const auto x = grid<T>();
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    out[2 * i] = f(x[i]);
+    out[2 * i + 1] = f.derivative(x[i]);
+  }
+  return out;
+}
+
+template <class T, class F>
+void require_same_as_run_time(const std::array<T, 82>& compiled, F f) {
+  const auto x = grid<T>();
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    INFO(f.name << " at x = " << x[i]);
+    CHECK(acc::ulp_error(compiled[2 * i], static_cast<acc::ref_t<T>>(f(x[i]))) <= 1);
+    CHECK(acc::ulp_error(compiled[2 * i + 1], static_cast<acc::ref_t<T>>(f.derivative(x[i]))) <=
+          1);
+  }
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("compile-time values match run-time ones", "[constexpr]", float, double) {
+  using T = TestType;
+  constexpr auto sig = at_compile_time<T>(actfn::sigmoid<T>{});
+  constexpr auto tan = at_compile_time<T>(actfn::tanh<T>{});
+  constexpr auto ge = at_compile_time<T>(actfn::gelu<T>{});
+  constexpr auto get = at_compile_time<T>(actfn::gelu<T>{actfn::gelu_approximation::tanh});
+  require_same_as_run_time(sig, actfn::sigmoid<T>{});
+  require_same_as_run_time(tan, actfn::tanh<T>{});
+  require_same_as_run_time(ge, actfn::gelu<T>{});
+  require_same_as_run_time(get, actfn::gelu<T>{actfn::gelu_approximation::tanh});
+}
