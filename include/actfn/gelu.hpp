@@ -27,7 +27,7 @@ struct gelu : detail::activation<gelu<T>, T> {
   gelu_approximation approximation = gelu_approximation::none;
 
   /// Exact GELU.
-  ACTFN_HOST_DEVICE constexpr gelu() noexcept = default;
+  constexpr gelu() noexcept = default;
 
   /// GELU with the given approximation.
   ACTFN_HOST_DEVICE constexpr gelu(gelu_approximation a) noexcept : approximation(a) {}

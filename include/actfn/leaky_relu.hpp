@@ -21,7 +21,7 @@ struct leaky_relu : detail::activation<leaky_relu<T>, T> {
   T negative_slope = T(0.01);
 
   /// negative_slope = 0.01.
-  ACTFN_HOST_DEVICE constexpr leaky_relu() noexcept = default;
+  constexpr leaky_relu() noexcept = default;
 
   /// negative_slope = slope; throws std::invalid_argument if slope is NaN or infinite.
   constexpr leaky_relu(T slope) : negative_slope(slope) {

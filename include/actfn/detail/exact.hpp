@@ -1,7 +1,6 @@
 // actfn/detail/exact.hpp: the rounding error of a product, exactly.
 #pragma once
 
-#include <cfloat>
 #include <cmath>
 #include <limits>
 #include <type_traits>
@@ -16,7 +15,7 @@ namespace actfn::detail {
 // halves whose products are exact.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W product_error(W a, W b, W p) noexcept {
-  constexpr bool x87 = std::is_same_v<W, long double> && LDBL_MANT_DIG == 64;
+  constexpr bool x87 = std::numeric_limits<W>::digits == 64;
   if (!x87 && !ACTFN_IS_CONSTANT_EVALUATED()) return std::fma(a, b, -p);
   constexpr int half = (std::numeric_limits<W>::digits + 1) / 2;
   constexpr W k_split = W(1ull << half) + 1;

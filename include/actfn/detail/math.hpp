@@ -15,6 +15,12 @@ namespace actfn::detail {
 
 namespace ce {  // constant-evaluation implementations
 
+// At namespace scope, so that CUDA device code may read them (it may not call <limits>).
+template <class W>
+inline constexpr W k_inf = std::numeric_limits<W>::infinity();
+template <class W>
+inline constexpr W k_eps = std::numeric_limits<W>::epsilon();
+
 template <class W>
 ACTFN_HOST_DEVICE constexpr W abs(W x) noexcept {
   return x < 0 ? -x : x;
@@ -35,9 +41,11 @@ ACTFN_HOST_DEVICE constexpr W pow2(int k) noexcept {
 template <class W>
 ACTFN_HOST_DEVICE constexpr W exp(W x) noexcept {
   using L = std::numeric_limits<W>;
+  constexpr W k_overflow = W(L::max_exponent) * W(0.6932);                   // > ln(max)
+  constexpr W k_underflow = W(L::min_exponent - L::digits - 1) * W(0.6932);  // < ln(denorm_min)
   if (x != x) return x;
-  if (x > W(L::max_exponent) * W(0.6932)) return L::infinity();
-  if (x < W(L::min_exponent - L::digits - 1) * W(0.6932)) return 0;
+  if (x > k_overflow) return k_inf<W>;
+  if (x < k_underflow) return 0;
   constexpr W k_ln2_hi = static_cast<W>(0xb.17217f7d1cfp-4L);
   constexpr W k_ln2_lo = static_cast<W>(0xf.35793c7673007e6p-53L);
   constexpr W k_log2e = static_cast<W>(0xb.8aa3b295c17f0bcp-3L);
@@ -84,7 +92,7 @@ ACTFN_HOST_DEVICE constexpr W erfc(W z) noexcept {
     return g * k_inv_sqrt_pi / f;
   }
   W sum = 0, term = a;
-  for (int n = 0; term > sum * std::numeric_limits<W>::epsilon() / 4; ++n) {
+  for (int n = 0; term > sum * k_eps<W> / 4; ++n) {
     sum += term;
     term *= 2 * a * a / W(2 * n + 3);
   }
