@@ -16,12 +16,16 @@ namespace actfn::detail {
 template <class W>
 ACTFN_HOST_DEVICE constexpr W product_error(W a, W b, W p) noexcept {
   constexpr bool x87 = std::numeric_limits<W>::digits == 64;
+  p = opaque(p);
   if (!x87 && !ACTFN_IS_CONSTANT_EVALUATED()) return std::fma(a, b, -p);
   constexpr int half = (std::numeric_limits<W>::digits + 1) / 2;
   constexpr W k_split = W(1ull << half) + 1;
-  const W ca = k_split * a, a_hi = ca - (ca - a), a_lo = a - a_hi;
-  const W cb = k_split * b, b_hi = cb - (cb - b), b_lo = b - b_hi;
-  return ((a_hi * b_hi - p) + a_hi * b_lo + a_lo * b_hi) + a_lo * b_lo;
+  // Every step through opaque(): under -ffast-math, algebra across any of them breaks it.
+  const W a_hi = opaque(opaque(k_split * a) - opaque(opaque(k_split * a) - a));
+  const W b_hi = opaque(opaque(k_split * b) - opaque(opaque(k_split * b) - b));
+  const W a_lo = opaque(a - a_hi), b_lo = opaque(b - b_hi);
+  const W t = opaque(opaque(a_hi * b_hi - p) + a_hi * b_lo);
+  return opaque(t + a_lo * b_hi) + a_lo * b_lo;
 }
 
 }  // namespace actfn::detail

@@ -88,9 +88,9 @@ ACTFN_HOST_DEVICE constexpr split<W> gelu_tanh_arg(W x) noexcept {
   const W l = product_error(xc, xc, h);
   const W q = c * h;  // c·x² = q + q_lo
   const W q_lo = product_error(c, h, q) + (c * l + c_lo * h);
-  const W s = 1 + q;  // 1 + c·x² = s + s_lo
-  const W b = s - q;
-  const W s_lo = ((1 - b) + (q - (s - b))) + q_lo;
+  const W s = 1 + q;          // 1 + c·x² = s + s_lo
+  const W b = opaque(s - q);  // TwoSum, each step opaque() to -ffast-math
+  const W s_lo = (opaque(1 - b) + opaque(q - opaque(s - b))) + q_lo;
   const W t = xc * s;  // x(1 + c·x²) = t + t_lo
   const W t_lo = product_error(xc, s, t) + xc * s_lo;
   const W v = k * t;  // 2u = v + v_lo

@@ -1,0 +1,19 @@
+// tests/fast_math/kernels.hpp: the functions of kernels.cpp, compiled there with -ffast-math.
+#pragma once
+
+#include <vector>
+
+namespace fm {
+
+template <class T>
+struct entry {
+  const char* name;
+  T (*value)(T);
+  T (*derivative)(T);
+};
+
+// sigmoid, tanh, gelu, gelu_tanh (relu and leaky_relu do no arithmetic fast-math can change).
+template <class T>
+std::vector<entry<T>> entries();
+
+}  // namespace fm

@@ -1,0 +1,166 @@
+// Differential fuzzing of the span forms: the input bytes choose the element type, function,
+// GELU mode or slope, operation, in-place or not, an element offset into the buffer (so the
+// data is not aligned to any vector width) and the values. Every span result must equal the
+// scalar call bit for bit, and stay within the documented bound of a higher-precision
+// reference. A failed check aborts, which libFuzzer reports with the input that caused it.
+#include <actfn/actfn.hpp>
+#include <algorithm>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <vector>
+
+#include "../ulp.hpp"
+
+namespace {
+
+struct bytes {
+  const std::uint8_t* p;
+  std::size_t n;
+  template <class V>
+  bool take(V& v) {
+    if (n < sizeof(V)) return false;
+    std::memcpy(&v, p, sizeof(V));
+    p += sizeof(V), n -= sizeof(V);
+    return true;
+  }
+};
+
+[[noreturn]] void fail(const char* what, const char* fn, double x, double got, double want) {
+  std::fprintf(stderr, "%s: %s at x = %.17g: got %.17g, want %.17g\n", fn, what, x, got, want);
+  std::abort();
+}
+
+template <class T>
+bool same_bits(T a, T b) {
+  return (a != a && b != b) || (a == b && std::signbit(a) == std::signbit(b));
+}
+
+enum class op : std::uint8_t { value, derivative, backward, from_output };
+
+// Checks one functor on xs (at an offset inside a larger buffer) against its scalar calls and
+// the reference: ref_value / ref_derivative take and return ref_t<T>.
+template <class T, class F, class RV, class RD>
+void check(const F& f, op o, bool in_place, const std::vector<T>& xs, std::size_t offset,
+           RV ref_value, RD ref_derivative, acc::root_window root) {
+  const std::size_t n = xs.size();
+  std::vector<T> buf(n + offset + 1), grad(n + offset + 1);
+  std::copy(xs.begin(), xs.end(), buf.begin() + static_cast<std::ptrdiff_t>(offset));
+  for (std::size_t i = 0; i < n; ++i) grad[offset + i] = T(0.75) + static_cast<T>(i % 5);
+  const std::span<const T> x(xs);
+  const std::span<T> out =
+      in_place ? std::span<T>(buf).subspan(offset, n) : std::span<T>(grad).subspan(offset, n);
+  switch (o) {
+    case op::value:
+      f(in_place ? std::span<const T>(out) : x, out);
+      break;
+    case op::derivative:
+      f.derivative(in_place ? std::span<const T>(out) : x, out);
+      break;
+    case op::backward:
+      f.backward(x, std::span<const T>(grad).subspan(offset, n), out);
+      break;
+    case op::from_output:
+      if constexpr (requires { f.derivative_from_output(T(0)); }) {
+        f.derivative_from_output(in_place ? std::span<const T>(out) : x, out);
+      }
+      break;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const T xi = xs[i];
+    T want_bits;
+    double bound = 0;
+    acc::ref_t<T> want_ref{};
+    switch (o) {
+      case op::value:
+        want_bits = f(xi), bound = acc::value_bound<T>, want_ref = ref_value(acc::ref_t<T>(xi));
+        break;
+      case op::derivative:
+        want_bits = f.derivative(xi), bound = acc::derivative_bound<T>;
+        want_ref = ref_derivative(acc::ref_t<T>(xi));
+        break;
+      case op::backward:
+        want_bits = T(T(0.75) + static_cast<T>(i % 5)) * f.derivative(xi);
+        break;
+      case op::from_output:
+        if constexpr (requires { f.derivative_from_output(T(0)); }) {
+          want_bits = f.derivative_from_output(xi);
+        } else {
+          want_bits = out[i];
+        }
+        break;
+    }
+    if (!same_bits(out[i], want_bits)) fail("span != scalar", F::name, xi, out[i], want_bits);
+    if (bound > 0 && acc::error_at(xi, want_bits, want_ref, root) > bound) {
+      fail("beyond the documented bound", F::name, xi, want_bits, static_cast<double>(want_ref));
+    }
+  }
+}
+
+template <class T>
+void run(std::uint8_t mode, T slope, bytes in) {
+  std::uint8_t offset = 0;
+  in.take(offset);
+  std::vector<T> xs;
+  for (T v; in.take(v);) xs.push_back(v);
+  const op o = static_cast<op>(mode >> 3 & 3);
+  const bool in_place = mode >> 5 & 1;
+  using R = acc::ref_t<T>;
+  const auto none = acc::root_window{};
+  switch (mode % 6) {
+    case 0:
+      check(actfn::sigmoid<T>{}, o, in_place, xs, offset % 16, ref::sigmoid<R>, ref::sigmoid_d<R>,
+            none);
+      break;
+    case 1:
+      check(actfn::tanh<T>{}, o, in_place, xs, offset % 16, ref::tanh_v<R>, ref::tanh_d<R>, none);
+      break;
+    case 2:
+      check(
+          actfn::relu<T>{}, o, in_place, xs, offset % 16,
+          [](R x) { return x != x  ? x
+                           : x > 0 ? x
+                                   : R(0); },
+          [](R x) { return x != x  ? x
+                           : x > 0 ? R(1)
+                                   : R(0); }, none);
+      break;
+    case 3: {
+      if (!(slope - slope == 0)) slope = T(0.01);
+      const actfn::leaky_relu<T> f(slope);
+      check(
+          f, o, in_place, xs, offset % 16, [slope](R x) { return x < 0 ? R(slope) * x : x; },
+          [slope](R x) { return x != x  ? x
+                                : x > 0 ? R(1)
+                                        : R(slope); }, none);
+      break;
+    }
+    case 4:
+      check(actfn::gelu<T>{}, o, in_place, xs, offset % 16, ref::gelu<R>, ref::gelu_d<R>,
+            acc::gelu_derivative_root<T>);
+      break;
+    case 5:
+      check(actfn::gelu<T>{actfn::gelu_approximation::tanh}, o, in_place, xs, offset % 16,
+            ref::gelu_tanh<R>, ref::gelu_tanh_d<R>, acc::gelu_derivative_root<T>);
+      break;
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  bytes in{data, size};
+  std::uint8_t mode = 0;
+  if (!in.take(mode)) return 0;
+  if (mode & 0x80) {
+    double slope = 0;
+    in.take(slope);
+    run<double>(mode, slope, in);
+  } else {
+    float slope = 0;
+    in.take(slope);
+    run<float>(mode, slope, in);
+  }
+  return 0;
+}

@@ -1,0 +1,87 @@
+// tests/ulp.hpp: the distance, in units in the last place of T, between a result and a
+// higher-precision reference, and the bounds actfn documents for it.
+#pragma once
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <type_traits>
+
+#include "reference.hpp"
+
+namespace acc {
+
+using ref::quad;
+
+// The reference precision for T: long double (64 bits) is 2^-40 ULP close for float and fast
+// enough to sweep 2^24 inputs; double and long double need __float128.
+template <class T>
+using ref_t = std::conditional_t<std::is_same_v<T, float>, long double, quad>;
+
+template <class R>
+bool is_nan(R x) {
+  return x != x;
+}
+
+// |got - want| in units of T's ULP at want (the spacing of T's values around want, denormal
+// spacing below the normal range). NaN matches only NaN and an infinity only itself.
+// With flush (the FTZ/DAZ mode -ffast-math turns on, where subnormal results become 0), the
+// spacing below the smallest normal is counted as that normal's, so a flushed result is < 1.
+template <class T, class R>
+double ulp_error(T got, R want, bool flush = false) {
+  if (is_nan(want) || is_nan(got)) return is_nan(want) && is_nan(got) ? 0 : INFINITY;
+  const R w = want;
+  const R g = static_cast<R>(got);
+  if (g == w) return 0;
+  const R aw = w < 0 ? -w : w;
+  if (aw > static_cast<R>(std::numeric_limits<T>::max())) {  // rounds to ±inf, or max at most
+    const bool overflowed = std::isinf(got) && (got < 0) == (w < 0);
+    return overflowed || got == (w < 0 ? -1 : 1) * std::numeric_limits<T>::max() ? 0 : INFINITY;
+  }
+  // Below the smallest normal (exponent min_exponent - 1) the spacing is the denormal one.
+  const int e = std::max(ref::ilogb(aw), std::numeric_limits<T>::min_exponent - 1);
+  const R ulp = flush && aw < static_cast<R>(std::numeric_limits<T>::min())
+                    ? static_cast<R>(std::numeric_limits<T>::min())
+                    : ref::ldexp(R(1), e - (std::numeric_limits<T>::digits - 1));
+  const R d = (g > w ? g - w : w - g) / ulp;
+  return d > R(1e300) ? INFINITY : static_cast<double>(d);
+}
+
+// Near a root of the function (GELU' has one at x ≈ -0.7518) a relative measure means
+// nothing: there an absolute error of at most abs_tol also passes.
+struct root_window {
+  long double center = 0, half_width = -1, abs_tol = 0;
+  bool contains(long double x) const {
+    return x - center <= half_width && center - x <= half_width;
+  }
+};
+
+// The ULP error of got at input x, counted as 0 where x lies in the root window and the
+// absolute error is within its tolerance.
+template <class T, class R>
+double error_at(T x, T got, R want, root_window root = {}, bool flush = false) {
+  const double e = ulp_error<T>(got, want, flush);
+  if (!root.contains(static_cast<long double>(x)) || !std::isfinite(e)) return e;
+  const auto d = static_cast<long double>(static_cast<R>(got) - want);
+  return (d < 0 ? -d : d) <= root.abs_tol ? 0 : e;
+}
+
+// The documented bounds (README, header comments). long double has no wider type to compute
+// in, so its error is libm's plus a few roundings.
+template <class T>
+constexpr double value_bound = std::is_same_v<T, long double> ? 4 : 1;
+template <class T>
+constexpr double derivative_bound = std::is_same_v<T, long double> ? 8 : 2;
+// GELU' (both forms) crosses 0 at x ≈ -0.7518; within 1/16 of it an absolute error of
+// 2^-26 (float) or 2^-55 (double) passes as well. long double, computed without a wider type,
+// loses a few more bits to the cancellation Φ + xφ: within 1/4 of the root, 2^-62 passes.
+template <class T>
+constexpr long double gelu_root_abs_tol = std::is_same_v<T, float>    ? 0x1p-26L
+                                          : std::is_same_v<T, double> ? 0x1p-55L
+                                                                      : 0x1p-62L;
+
+template <class T>
+constexpr root_window gelu_derivative_root{
+    -0.7518L, std::is_same_v<T, long double> ? 0.25L : 0.0625L, gelu_root_abs_tol<T>};
+
+}  // namespace acc
