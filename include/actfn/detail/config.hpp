@@ -10,6 +10,10 @@
 #include <concepts>
 #include <type_traits>
 
+// ACTFN_NO_SIMD: define it to force the portable scalar path everywhere. This release has
+// only that path (the SIMD kernels are the next step), so for now it changes nothing; CI
+// builds with it already, so that it keeps working once there is something to switch off.
+
 // Scalar calls are callable from CUDA device code when the header is compiled by nvcc.
 #if defined(__CUDACC__)
 #define ACTFN_HOST_DEVICE __host__ __device__
