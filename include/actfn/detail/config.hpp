@@ -17,9 +17,16 @@
 // Scalar calls are callable from CUDA device code when the header is compiled by nvcc.
 #if defined(__CUDACC__)
 #define ACTFN_HOST_DEVICE __host__ __device__
-#define ACTFN_IS_CONSTANT_EVALUATED() __builtin_is_constant_evaluated()
 #else
 #define ACTFN_HOST_DEVICE
+#endif
+
+// The builtin, not std::is_constant_evaluated(): libstdc++ 12 writes that with C++23's
+// `if consteval`, which Clang 14 gets wrong (true at run time, measured), and nvcc's device
+// code may not call it.
+#if defined(__GNUC__) || defined(__clang__) || defined(__CUDACC__)
+#define ACTFN_IS_CONSTANT_EVALUATED() __builtin_is_constant_evaluated()
+#else
 #define ACTFN_IS_CONSTANT_EVALUATED() std::is_constant_evaluated()
 #endif
 
