@@ -3,7 +3,9 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <type_traits>
 
@@ -25,6 +27,16 @@ bool is_nan(R x) {
 
 // |got - want| in units of T's ULP at want (the spacing of T's values around want, denormal
 // spacing below the normal range). NaN matches only NaN and an infinity only itself.
+// 2^e; for a double (normal), built from its bits rather than by a libm call.
+template <class R>
+R pow2(int e) {
+  if constexpr (std::is_same_v<R, double>) {
+    return std::bit_cast<double>(static_cast<std::uint64_t>(e + 1023) << 52);
+  } else {
+    return ref::ldexp(R(1), e);
+  }
+}
+
 // With flush (the FTZ/DAZ mode -ffast-math turns on, where subnormal results become 0), the
 // spacing below the smallest normal is counted as that normal's, so a flushed result is < 1.
 template <class T, class R>
@@ -39,10 +51,17 @@ double ulp_error(T got, R want, bool flush = false) {
     return overflowed || got == (w < 0 ? -1 : 1) * std::numeric_limits<T>::max() ? 0 : INFINITY;
   }
   // Below the smallest normal (exponent min_exponent - 1) the spacing is the denormal one.
-  const int e = std::max(ref::ilogb(aw), std::numeric_limits<T>::min_exponent - 1);
+  // (A double's exponent read from its bits: ilogb is a libm call, too slow for 2^32 inputs.)
+  int e_raw = 0;
+  if constexpr (std::is_same_v<R, double>) {
+    e_raw = static_cast<int>(std::bit_cast<std::uint64_t>(aw) >> 52) - 1023;
+  } else {
+    e_raw = ref::ilogb(aw);
+  }
+  const int e = std::max(e_raw, std::numeric_limits<T>::min_exponent - 1);
   const R ulp = flush && aw < static_cast<R>(std::numeric_limits<T>::min())
                     ? static_cast<R>(std::numeric_limits<T>::min())
-                    : ref::ldexp(R(1), e - (std::numeric_limits<T>::digits - 1));
+                    : pow2<R>(e - (std::numeric_limits<T>::digits - 1));
   const R d = (g > w ? g - w : w - g) / ulp;
   return d > R(1e300) ? INFINITY : static_cast<double>(d);
 }
