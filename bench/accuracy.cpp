@@ -173,7 +173,7 @@ int main(int argc, char** argv) {
   for (std::size_t k = 0; k < k_functions.size(); ++k) {
     tally all;
     for (const auto& p : partial) all.merge(p[k]);
-    std::printf("| %s | %.4f | %.9g | %llu | %llu |\n", k_functions[k].name, all.max_ulp,
+    std::printf("| %s | %.6f | %.9g | %llu | %llu |\n", k_functions[k].name, all.max_ulp,
                 double(all.at), static_cast<unsigned long long>(all.above_half),
                 static_cast<unsigned long long>(all.rechecked));
     ok = ok && all.max_ulp <= std::max(k_functions[k].bound, 0.0);
