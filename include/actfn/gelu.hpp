@@ -4,6 +4,7 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
+#include "detail/float_kernels.hpp"
 #include "detail/gelu_kernel.hpp"
 
 namespace actfn {
@@ -34,6 +35,7 @@ struct gelu : detail::activation<gelu<T>, T> {
 
   /// none: x·Φ(x), Φ(x) = ½·erfc(-x/√2). tanh: x·σ(2u), u = √(2/π)(x + 0.044715x³).
   ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
+    if (this->run_lanes()) return this->on_lanes(x, [&](auto v) { return value_lanes(v); });
     const auto w = detail::widen(x);
     return static_cast<T>(approximation == gelu_approximation::tanh ? detail::gelu_tanh_value(w)
                                                                     : detail::gelu_value(w));
@@ -41,10 +43,26 @@ struct gelu : detail::activation<gelu<T>, T> {
 
   /// none: Φ(x) + x·φ(x). tanh: σ(2u) + x·σ'(2u)·2√(2/π)(1 + 0.134145x²).
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
+    if (this->run_lanes()) return this->on_lanes(x, [&](auto v) { return derivative_lanes(v); });
     const auto w = detail::widen(x);
     return static_cast<T>(approximation == gelu_approximation::tanh
                               ? detail::gelu_tanh_derivative(w)
                               : detail::gelu_derivative(w));
+  }
+
+ private:
+  friend detail::activation<gelu, T>;
+  using lane = detail::kernel_lane<T>;
+  template <class V>
+  V value_lanes(V x) const noexcept {
+    return approximation == gelu_approximation::tanh ? detail::float_kernels::gelu_tanh_value(x)
+                                                     : detail::float_kernels::gelu_value(x);
+  }
+  template <class V>
+  V derivative_lanes(V x) const noexcept {
+    return approximation == gelu_approximation::tanh
+               ? detail::float_kernels::gelu_tanh_derivative(x)
+               : detail::float_kernels::gelu_derivative(x);
   }
 };
 

@@ -3,6 +3,7 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
+#include "detail/float_kernels.hpp"
 #include "detail/sigmoid_kernel.hpp"
 
 namespace actfn {
@@ -21,11 +22,13 @@ struct sigmoid : detail::activation<sigmoid<T>, T>, detail::output_derivative<si
 
   /// σ(x) = 1/(1+e^-x), computed as e^x/(1+e^x) for x < 0.
   ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
+    if (this->run_lanes()) return this->on_lanes(x, [](auto v) { return value_lanes(v); });
     return static_cast<T>(detail::sigmoid_value(detail::widen(x)));
   }
 
   /// σ'(x) = e^-|x|/(1+e^-|x|)²; 0 at ±inf.
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
+    if (this->run_lanes()) return this->on_lanes(x, [](auto v) { return derivative_lanes(v); });
     return static_cast<T>(detail::sigmoid_derivative(detail::widen(x)));
   }
 
@@ -34,6 +37,18 @@ struct sigmoid : detail::activation<sigmoid<T>, T>, detail::output_derivative<si
   ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
     const auto w = detail::widen(y);
     return static_cast<T>(w * (1 - w));
+  }
+
+ private:
+  friend detail::activation<sigmoid, T>;
+  using lane = detail::kernel_lane<T>;
+  template <class V>
+  static V value_lanes(V x) noexcept {
+    return detail::float_kernels::sigmoid_value(x);
+  }
+  template <class V>
+  static V derivative_lanes(V x) noexcept {
+    return detail::float_kernels::sigmoid_derivative(x);
   }
 };
 

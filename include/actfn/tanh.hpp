@@ -3,6 +3,7 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
+#include "detail/float_kernels.hpp"
 #include "detail/tanh_kernel.hpp"
 
 namespace actfn {
@@ -21,11 +22,13 @@ struct tanh : detail::activation<tanh<T>, T>, detail::output_derivative<tanh<T>,
 
   /// tanh(x) = (e^x - e^-x)/(e^x + e^-x).
   ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
+    if (this->run_lanes()) return this->on_lanes(x, [](auto v) { return value_lanes(v); });
     return static_cast<T>(detail::tanh_value(detail::widen(x)));
   }
 
   /// tanh'(x) = sech²(x) = 4e^-2|x|/(1+e^-2|x|)²; 0 at ±inf.
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
+    if (this->run_lanes()) return this->on_lanes(x, [](auto v) { return derivative_lanes(v); });
     return static_cast<T>(detail::tanh_derivative(detail::widen(x)));
   }
 
@@ -33,6 +36,18 @@ struct tanh : detail::activation<tanh<T>, T>, detail::output_derivative<tanh<T>,
   ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
     const auto w = detail::widen(y);
     return static_cast<T>((1 - w) * (1 + w));
+  }
+
+ private:
+  friend detail::activation<tanh, T>;
+  using lane = detail::kernel_lane<T>;
+  template <class V>
+  static V value_lanes(V x) noexcept {
+    return detail::float_kernels::tanh_value(x);
+  }
+  template <class V>
+  static V derivative_lanes(V x) noexcept {
+    return detail::float_kernels::tanh_derivative(x);
   }
 };
 

@@ -1,9 +1,13 @@
-// actfn/detail/activation.hpp: the span forms every functor shares. A functor D defines its
-// scalar value `D::operator()(T)` and `D::derivative(T)`; this base runs exactly those over
-// spans, so the scalar and span results can never disagree.
+// actfn/detail/activation.hpp: the forms every functor shares. A functor D defines its scalar
+// value `D::operator()(T)` and `D::derivative(T)`, and, where it has lane kernels (`D::lane`
+// is the element type they compute in; void if none), `value_lanes` and `derivative_lanes`
+// over lanes V. At run time its scalar forms put x in a batch and run those very kernels
+// (on_lanes), so the scalar and span results agree bit for bit, whatever instructions (FMA,
+// reciprocal estimates) the batch uses.
 #pragma once
 
 #include <span>
+#include <type_traits>
 
 #include "config.hpp"
 #include "span_ops.hpp"
@@ -20,17 +24,63 @@ struct activation {
 
   /// y[i] = f(x[i]). y may be x itself.
   void operator()(std::span<const T> x, std::span<T> y) const {
-    map<T>(D::name, x, y, [f = self()](T v) { return f(v); });
+    if constexpr (has_lanes()) {
+      map_lanes<typename D::lane>(D::name, x, y, [f = self()](auto v) { return f.value_lanes(v); });
+    } else {
+      map<T>(D::name, x, y, [f = self()](T v) { return f(v); });
+    }
   }
 
   /// d[i] = f'(x[i]). d may be x itself.
   void derivative(std::span<const T> x, std::span<T> d) const {
-    map<T>(D::name, x, d, [f = self()](T v) { return f.derivative(v); });
+    if constexpr (has_lanes()) {
+      map_lanes<typename D::lane>(D::name, x, d,
+                                  [f = self()](auto v) { return f.derivative_lanes(v); });
+    } else {
+      map<T>(D::name, x, d, [f = self()](T v) { return f.derivative(v); });
+    }
   }
 
-  /// grad_in[i] = grad_out[i] * f'(x[i]). grad_in may be grad_out (or x) itself.
+  /// grad_in[i] = grad_out[i] * f'(x[i]), one rounding of that product. grad_in may be
+  /// grad_out (or x) itself.
   void backward(std::span<const T> x, std::span<const T> grad_out, std::span<T> grad_in) const {
-    map_scaled<T>(D::name, x, grad_out, grad_in, [f = self()](T v) { return f.derivative(v); });
+    if constexpr (has_lanes()) {
+      map_lanes_scaled<typename D::lane>(D::name, x, grad_out, grad_in,
+                                         [f = self()](auto v) { return f.derivative_lanes(v); });
+    } else {
+      map_scaled<T>(D::name, x, grad_out, grad_in, [f = self()](T v) { return f.derivative(v); });
+    }
+  }
+
+ protected:
+  ACTFN_HOST_DEVICE static constexpr bool has_lanes() noexcept {
+    if constexpr (requires { typename D::lane; }) {
+      return !std::is_void_v<typename D::lane>;
+    } else {
+      return false;
+    }
+  }
+
+  // Whether a scalar call runs the lane kernels: at run time on the host when D has them.
+  // In constant evaluation and CUDA device code, it runs D's constexpr wide-type kernels.
+  ACTFN_HOST_DEVICE static constexpr bool run_lanes() noexcept {
+#if defined(__CUDA_ARCH__)
+    return false;
+#else
+    return has_lanes() && !ACTFN_IS_CONSTANT_EVALUATED();
+#endif
+  }
+
+  // kernel(x) on a batch holding x in every lane, read back from the first.
+  template <class K>
+  ACTFN_HOST_DEVICE static T on_lanes(T x, K kernel) noexcept {
+#if !defined(__CUDA_ARCH__)
+    if constexpr (has_lanes()) {
+      using L = typename D::lane;
+      return static_cast<T>(first(kernel(lanes_of<L>(static_cast<L>(x)))));
+    }
+#endif
+    return x;  // not reached: run_lanes() is false here
   }
 
  private:

@@ -6,8 +6,10 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <type_traits>
 
 #include "error.hpp"
+#include "lanes.hpp"
 
 namespace actfn::detail {
 
@@ -57,6 +59,54 @@ void map_scaled(const char* op, std::span<const T> x, std::span<const T> g_out, 
   require_writable<T>(op, "x", x, "grad_in", g_in);
   require_writable<T>(op, "grad_out", g_out, "grad_in", g_in);
   for (std::size_t i = 0; i < x.size(); ++i) g_in[i] = g_out[i] * f(x[i]);
+}
+
+// y[i] = f(x[i]) with f over lanes of L (a batch of L, or one L): whole batches, then the
+// tail through a zero-padded copy, so that every element goes through the same instructions.
+template <class L, class T, class F>
+void map_lanes(const char* op, std::span<const T> x, std::span<T> y, F f) {
+  require_writable<T>(op, "input", x, "output", y);
+  using V = lanes_of<L>;
+  constexpr std::size_t w = width<V>;
+  // (sizes from the output: GCC 12 -fno-exceptions warns of writes past it otherwise)
+  const std::size_t rest = y.size() % w, whole = y.size() - rest;
+  for (std::size_t i = 0; i < whole; i += w) store(y.data() + i, f(load<V>(x.data() + i)));
+  if (rest == 0) return;
+  T in[w] = {}, out[w];
+  for (std::size_t j = 0; j < rest; ++j) in[j] = x[whole + j];
+  store(out, f(load<V>(in)));
+  for (std::size_t j = 0; j < rest; ++j) y[whole + j] = out[j];
+}
+
+// f(x)·g, rounded once as T: f's lanes are rounded to T first (exact if L is T), and the
+// product of two T in L = double is exact when T = float.
+template <class T, class L, class V>
+V scale(V d, V g) noexcept {
+  if constexpr (!std::is_same_v<T, L>) {
+    return narrow_round(d) * g;
+  } else {
+    return d * g;
+  }
+}
+
+// g_in[i] = g_out[i] * f(x[i]) with f over lanes of L.
+template <class L, class T, class F>
+void map_lanes_scaled(const char* op, std::span<const T> x, std::span<const T> g_out,
+                      std::span<T> g_in, F f) {
+  require_same_size<T>(op, "x", x, "grad_out", g_out);
+  require_writable<T>(op, "x", x, "grad_in", g_in);
+  require_writable<T>(op, "grad_out", g_out, "grad_in", g_in);
+  using V = lanes_of<L>;
+  constexpr std::size_t w = width<V>;
+  const std::size_t rest = g_in.size() % w, whole = g_in.size() - rest;
+  for (std::size_t i = 0; i < whole; i += w) {
+    store(g_in.data() + i, scale<T, L>(f(load<V>(x.data() + i)), load<V>(g_out.data() + i)));
+  }
+  if (rest == 0) return;
+  T in[w] = {}, g[w] = {}, out[w];
+  for (std::size_t j = 0; j < rest; ++j) in[j] = x[whole + j], g[j] = g_out[whole + j];
+  store(out, scale<T, L>(f(load<V>(in)), load<V>(g)));
+  for (std::size_t j = 0; j < rest; ++j) g_in[whole + j] = out[j];
 }
 
 }  // namespace actfn::detail

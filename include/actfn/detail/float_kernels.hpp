@@ -1,0 +1,166 @@
+// actfn/detail/float_kernels.hpp: the run-time kernels for float results, written once over
+// a lane type V of doubles (a batch, or one double). Working in double keeps every float
+// result within 0.5 ULP + a hair: the approximations below are good to 2^-35, and a double
+// operation's rounding is 2^-53, against float's 2^-24 (README: all 2^32 inputs checked).
+// No branches: out-of-range inputs are clamped and their results selected.
+#pragma once
+
+#include <cstddef>
+#include <utility>
+
+#include "config.hpp"
+#include "lanes.hpp"
+
+namespace actfn::detail::float_kernels {
+
+// Coefficients and their errors: printed by `python3 scripts/coefficients.py`.
+// e^r - 1 = r·Q(r) for |r| ≤ ln2/2: relative error 2^-37.5.
+inline constexpr double k_expm1[] = {
+    0x1.a136bf03ec612p-16, 0x1.a17e052cd2c8fp-13, 0x1.6c166bde96885p-10, 0x1.1110a6173845ep-7,
+    0x1.55555565c7e0ep-5,  0x1.5555557e7777ep-3,  0x1.fffffffffe062p-2,  0x1.fffffffff61ddp-1};
+// erfc(a) = e^-a²·P(t)/(1 + 2a), t = (a - 3)/(a + 3), for a in [0, 10.5]: relative error
+// 2^-35.7. The map t keeps the whole tail in one polynomial, so no branch picks a piece.
+inline constexpr double k_erfc[] = {
+    -0x1.2df041d213d84p-18, 0x1.5439ca3bb467fp-16, 0x1.f1030f6f4bda3p-14, -0x1.f54167dccac6bp-14,
+    -0x1.998ceeec79b0ep-11, 0x1.f06be3b810954p-10, 0x1.4bb043ce36bdap-9,  -0x1.85783698dec01p-6,
+    0x1.17c9ebc79e2aap-4,   -0x1.e88b6f0dac297p-4, 0x1.098368b301fa4p-3,  -0x1.85a15d68b4910p-5,
+    -0x1.15c084c4f3fe3p-3,  0x1.40c522d7f0c67p+0};
+inline constexpr double k_erfc_reach = 10.5;
+// ln 2 = hi + lo, hi on 42 bits: k·hi is exact for |k| < 2^11 even without an FMA.
+inline constexpr double k_ln2_hi = 0x1.62e42fefa3800p-1, k_ln2_lo = 0x1.ef35793c76730p-45;
+inline constexpr double k_log2e = 0x1.71547652b82fep+0;
+inline constexpr double k_round = 0x1.8p52;  // (y + k_round) - k_round rounds y to an integer
+inline constexpr double k_inv_sqrt2 = 0x1.6a09e667f3bcdp-1;
+inline constexpr double k_inv_sqrt_pi = 0x1.20dd750429b6dp-1;
+inline constexpr double k_two_sqrt_2_over_pi = 0x1.9884533d43651p+0;  // 2√(2/π)
+inline constexpr double k_gelu_cubic = 0x1.6e4e26d4801f7p-5;          // 0.044715
+inline constexpr double k_gelu_cubic3 = 0x1.12ba9d1f60179p-3;         // 3·0.044715
+
+template <class V, std::size_t N, std::size_t... I>
+V horner(V x, const double (&c)[N], std::index_sequence<I...>) noexcept {
+  V p = V(c[0]);
+  ((p = madd(p, x, V(c[I + 1]))), ...);
+  return p;
+}
+// c[0]·x^(N-1) + ... + c[N-1], unrolled.
+template <class V, std::size_t N>
+V horner(V x, const double (&c)[N]) noexcept {
+  return horner(x, c, std::make_index_sequence<N - 1>{});
+}
+
+// e^t = s·(1 + q) and e^t - 1 = (s - 1) + s·q, with s = 2^k, k = round(t/ln2), q = e^r - 1.
+// t is clamped to -700 first (e^-700 ≈ 1e-304: any float result it feeds is 0, even after a
+// factor 1e12), so s stays a normal double; NaN stays NaN. Only t ≤ 0 is used.
+template <class V>
+struct exp_split {
+  V s, q;
+  explicit exp_split(V t) noexcept : s(0.0), q(0.0) {
+    t = max_of(V(-700.0), t);
+    // opaque: under -ffast-math, (y + k_round) - k_round would fold to y.
+    const V k = opaque(madd(t, V(k_log2e), V(k_round))) - V(k_round);
+    V r = madd(k, V(-k_ln2_hi), t);  // exact
+    r = madd(k, V(-k_ln2_lo), r);
+    s = pow2i(k);
+    q = horner(r, k_expm1) * r;
+  }
+  V exp() const noexcept { return madd(s, q, s); }
+  V expm1() const noexcept { return madd(s, q, s - V(1.0)); }  // s - 1 is exact
+};
+
+// σ(x) = 1/(1 + e) for x ≥ 0, e/(1 + e) for x < 0, with e = e^-|x| ≤ 1: nothing overflows
+// and the left tail keeps its relative accuracy.
+template <class V>
+V sigmoid_value(V x) noexcept {
+  const V e = exp_split(-magnitude(x)).exp();
+  const V r = recip(V(1.0) + e);
+  return select(x < V(0.0), e * r, r);
+}
+
+// σ' = e/(1 + e)²: no 1 - σ, which cancels.
+template <class V>
+V sigmoid_derivative(V x) noexcept {
+  const V e = exp_split(-magnitude(x)).exp();
+  const V r = recip(V(1.0) + e);
+  return (e * r) * r;
+}
+
+// tanh|x| = -m/(2 + m), m = e^-2|x| - 1 from expm1: no cancellation for small |x|, where
+// 1 - e^-2|x| would lose the low bits; the sign is put back last (tanh(-0) = -0).
+template <class V>
+V tanh_value(V x) noexcept {
+  const V m = exp_split(V(-2.0) * magnitude(x)).expm1();
+  return with_sign_of(-m * recip(m + V(2.0)), x);
+}
+
+// sech²x = 4e/(1 + e)², e = e^-2|x|: no 1 - tanh², which cancels, and no cosh², which overflows.
+template <class V>
+V tanh_derivative(V x) noexcept {
+  const V e = exp_split(V(-2.0) * magnitude(x)).exp();
+  const V r = recip(V(1.0) + e);
+  return (V(4.0) * e * r) * r;
+}
+
+// Φ(x) = ½erfc(-z) and e^-z², z = x/√2 clamped to ±10.5 (past it, the results below are their
+// limits). erfc(a) for a = |z|, and Φ = 1 - ½erfc(a) for x > 0, where Φ is near 1 and only
+// needs absolute accuracy.
+template <class V>
+struct normal_parts {
+  V z, cdf, gauss;  // z clamped, Φ(x), e^-z² = √(2π)·φ(x)
+  explicit normal_parts(V x) noexcept : z(0.0), cdf(0.0), gauss(0.0) {
+    z = min_of(V(k_erfc_reach), max_of(V(-k_erfc_reach), x * V(k_inv_sqrt2)));  // NaN stays
+    const V a = magnitude(z);
+    gauss = exp_split(-(a * a)).exp();
+    // One reciprocal serves both t = (a - 3)/(a + 3) and 1/(1 + 2a).
+    const V b = madd(a, V(2.0), V(1.0)), c = a + V(3.0);
+    const V u = recip(c * b);
+    const V half_erfc = (gauss * horner((a - V(3.0)) * b * u, k_erfc)) * (c * u * V(0.5));
+    cdf = select(x < V(0.0), half_erfc, V(1.0) - half_erfc);
+  }
+  // true where x is so far left that every result is 0 (and -inf·0 must not be NaN)
+  auto vanishes() const noexcept { return z <= V(-k_erfc_reach); }
+};
+
+template <class V>
+V gelu_value(V x) noexcept {
+  const normal_parts n(x);
+  return select(n.vanishes(), V(0.0), x * n.cdf);
+}
+
+// GELU' = Φ(x) + x·φ(x) = Φ + z·e^-z²/√π, with the clamped z: at x = inf, x·φ would be inf·0.
+template <class V>
+V gelu_derivative(V x) noexcept {
+  const normal_parts n(x);
+  return select(n.vanishes(), V(0.0), madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf));
+}
+
+// The tanh form: ½x(1 + tanh u) = x·σ(v), v = 2u = 2√(2/π)·x·(1 + 0.044715x²), with x clamped
+// to ±1e4 inside v (past it σ(v) is 0 or 1 to far below float's precision, and x³ stays finite).
+template <class V>
+struct gelu_tanh_parts {
+  V xc, v, e, r;  // clamped x, v, e^-|v|, 1/(1 + e)
+  explicit gelu_tanh_parts(V x) noexcept : xc(0.0), v(0.0), e(0.0), r(0.0) {
+    xc = min_of(V(1e4), max_of(V(-1e4), x));
+    v = (V(k_two_sqrt_2_over_pi) * xc) * madd(V(k_gelu_cubic) * xc, xc, V(1.0));
+    e = exp_split(-magnitude(v)).exp();
+    r = recip(V(1.0) + e);
+  }
+  V sigmoid() const noexcept { return select(v < V(0.0), e * r, r); }
+};
+
+// x·σ(v); x = -inf gives -1e4·σ(v) = -0 (σ(v) ≈ 1e-304 there), x = inf gives inf.
+template <class V>
+V gelu_tanh_value(V x) noexcept {
+  const gelu_tanh_parts p(x);
+  return max_of(V(-1e4), x) * p.sigmoid();
+}
+
+// σ(v) + x·σ'(v)·v'(x)/... : d/dx x·σ(v) = σ(v) + x·σ'(v)·2√(2/π)(1 + 3·0.044715x²), with the
+// clamped x in the second term, which vanishes past the clamp.
+template <class V>
+V gelu_tanh_derivative(V x) noexcept {
+  const gelu_tanh_parts p(x);
+  const V slope = V(k_two_sqrt_2_over_pi) * madd(V(k_gelu_cubic3) * p.xc, p.xc, V(1.0));
+  return madd(p.xc * slope, (p.e * p.r) * p.r, p.sigmoid());
+}
+
+}  // namespace actfn::detail::float_kernels

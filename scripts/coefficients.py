@@ -1,0 +1,54 @@
+#!/usr/bin/env python3
+"""Prints the polynomial coefficients of include/actfn/detail/lanes_math.hpp, and the
+relative error each set achieves once rounded to double (measured on a dense grid in 50-digit
+arithmetic). Needs python3-mpmath (Debian package). Run: python3 scripts/coefficients.py
+
+Each set is a Chebyshev fit (mpmath.chebyfit), a near-minimax polynomial: within a small
+factor of the best, which the degree's margin covers."""
+import mpmath as mp
+
+mp.mp.dps = 50
+
+
+def horner(coeffs, x):
+    p = mp.mpf(0)
+    for c in coeffs:
+        p = p * x + c
+    return p
+
+
+def fit(name, f, lo, hi, degree, error_of, grid=3000):
+    coeffs = [float(c) for c in mp.chebyfit(f, [lo, hi], degree + 1)]
+    worst = max(error_of(coeffs, lo + (hi - lo) * mp.mpf(i) / grid) for i in range(grid + 1))
+    print(f"// {name}: degree {degree} on [{float(lo):.6g}, {float(hi):.6g}], "
+          f"max relative error 2^{float(mp.log(worst, 2)):.1f}")
+    print("{" + ", ".join(c.hex() for c in coeffs) + "}")
+    print()
+
+
+# ln 2 = hi + lo with hi on 42 bits, so k·hi is exact for |k| < 2^11 without an FMA.
+ln2 = mp.log(2)
+hi = mp.floor(ln2 * 2**42) / 2**42
+print(f"// ln2 hi (42 bits) {float(hi).hex()}, lo {float(ln2 - hi).hex()}\n")
+
+# e^r - 1 = r·Q(r) on |r| ≤ ln2/2 (a little beyond, for the rounding of k): float results.
+reach = mp.log(2) / 2 * mp.mpf(1.0001)
+Q = lambda r: mp.expm1(r) / r if r != 0 else mp.mpf(1)
+
+
+def expm1_error(c, r):
+    if r == 0:
+        return mp.mpf(0)
+    q = horner(c, r) * r
+    return max(abs(q / mp.expm1(r) - 1), abs((1 + q) / mp.exp(r) - 1))
+
+
+fit("expm1 for float results", Q, -reach, reach, 7, expm1_error)
+
+# erfc(a) = e^-a² · P(t) / (1 + 2a), t = (a - 3)/(a + 3), on a in [0, 10.5]: past 10.5,
+# |x|·φ(x) < 2^-150 at x = -a√2, so every float result that uses it is 0 (or the limit 1).
+K, A = mp.mpf(3), mp.mpf(10.5)
+a_of = lambda t: K * (1 + t) / (1 - t)
+P = lambda t: mp.erfc(a_of(t)) * mp.exp(a_of(t) ** 2) * (1 + 2 * a_of(t))
+fit("erfc for float results", P, mp.mpf(-1), (A - K) / (A + K), 13,
+    lambda c, t: abs(horner(c, t) / P(t) - 1))
