@@ -1,7 +1,8 @@
 // Throughput of every functor's value, derivative and backward span forms, float and double,
 // at 4 Ki (cache-resident) and 16 Mi (memory-bound) elements, beside a naive std:: loop
-// computing the same function and a memcpy of the same bytes, so that every figure can be
-// read as a ratio within one run. Names: <function>_<op>_<impl>_<type>/<size>.
+// computing the same function, Eigen and oneDNN when found (peers.hpp) and a memcpy of the
+// same bytes, so that every figure can be read as a ratio within one run.
+// Names: <function>_<op>_<impl>_<type>/<size>, impl = actfn, naive, eigen or onednn.
 //
 //   build/bench/actfn_bench --benchmark_filter='sigmoid.*float/4096'
 #include <benchmark/benchmark.h>
@@ -14,6 +15,8 @@
 #include <tuple>
 #include <utility>
 #include <vector>
+
+#include "peers.hpp"
 
 namespace {
 
@@ -38,16 +41,19 @@ struct buffers {
 enum class op { value, derivative, backward };
 
 template <class T, class F>
-void run(benchmark::State& state, op o, F f) {
+void run(benchmark::State& state, op o, F f) {  // a copy: oneDNN's holds its primitives
   const auto n = static_cast<std::size_t>(state.range(0));
   buffers<T> b(n);
-  std::size_t a = 0;
-  for (auto _ : state) {
-    const std::vector<T>& x = b.x[a];
-    a = (a + 1) % k_arrays;
+  const auto once = [&](const std::vector<T>& x) {
     if (o == op::value) f.value(x, b.y);
     if (o == op::derivative) f.derivative(x, b.y);
     if (o == op::backward) f.backward(x, b.g, b.y);
+  };
+  once(b.x[0]);  // outside the timing: oneDNN creates its primitives here
+  std::size_t a = 0;
+  for (auto _ : state) {
+    once(b.x[a]);
+    a = (a + 1) % k_arrays;
     benchmark::DoNotOptimize(b.y.data());
     benchmark::ClobberMemory();
   }
@@ -161,35 +167,48 @@ void set_sizes(benchmark::internal::Benchmark* b) {
   b->Arg(4096)->Arg(16 << 20)->Unit(benchmark::kMicrosecond);
 }
 
-// value, derivative and backward of one function, actfn's beside the naive loop's.
-template <class T, class Lib, class Naive>
-void register_function(const std::string& fn, const std::string& type, Lib lib, Naive naive) {
+// value, derivative and backward of one function by one implementation.
+template <class T, class Impl>
+void register_impl(const std::string& fn, const std::string& impl, const std::string& type,
+                   Impl f, bool has_derivative = true) {
   for (const auto& [o, o_name] :
        {std::pair{op::value, "value"}, std::pair{op::derivative, "derivative"},
         std::pair{op::backward, "backward"}}) {
-    const std::string stem = fn + "_" + o_name + "_";
+    if (o == op::derivative && !has_derivative) continue;
     const op which = o;
-    set_sizes(benchmark::RegisterBenchmark((stem + "actfn_" + type).c_str(),
-                                           [=](benchmark::State& s) { run<T>(s, which, lib); }));
-    set_sizes(benchmark::RegisterBenchmark((stem + "naive_" + type).c_str(),
-                                           [=](benchmark::State& s) { run<T>(s, which, naive); }));
+    set_sizes(benchmark::RegisterBenchmark((fn + "_" + o_name + "_" + impl + "_" + type).c_str(),
+                                           [=](benchmark::State& s) { run<T>(s, which, f); }));
   }
+}
+
+template <class T, class Tuple>
+void register_tuple(const std::string& impl, const std::string& type, Tuple fs,
+                    bool has_derivative = true) {
+  [&]<std::size_t... I>(std::index_sequence<I...>) {
+    (register_impl<T>(k_names[I], impl, type, std::get<I>(fs), has_derivative), ...);
+  }
+  (std::make_index_sequence<std::size(k_names)>{});
 }
 
 template <class T>
 void register_all(const std::string& type) {
   set_sizes(benchmark::RegisterBenchmark(("memcpy_" + type).c_str(), memcpy_bench<T>));
-  const auto libs = library_functions<T>();
-  const auto naives = naive_functions<T>();
-  [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (register_function<T>(k_names[I], type, std::get<I>(libs), std::get<I>(naives)), ...);
-  }
-  (std::make_index_sequence<std::size(k_names)>{});
+  register_tuple<T>("actfn", type, library_functions<T>());
+  register_tuple<T>("naive", type, naive_functions<T>());
+#if ACTFN_BENCH_EIGEN
+  register_tuple<T>("eigen", type, peers::eigen_functions<T>());
+#endif
+#if ACTFN_BENCH_DNNL
+  if constexpr (std::is_same_v<T, float>) register_tuple<T>("onednn", type, peers::dnnl_functions(), false);
+#endif
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+#if ACTFN_BENCH_DNNL
+  peers::single_thread();
+#endif
   register_all<float>("float");
   register_all<double>("double");
   benchmark::Initialize(&argc, argv);
