@@ -29,7 +29,8 @@ inline constexpr double k_erfc_reach = 10.5;
 // ln 2 = hi + lo, hi on 42 bits: k·hi is exact for |k| < 2^11 even without an FMA.
 inline constexpr double k_ln2_hi = 0x1.62e42fefa3800p-1, k_ln2_lo = 0x1.ef35793c76730p-45;
 inline constexpr double k_log2e = 0x1.71547652b82fep+0;
-inline constexpr double k_round = 0x1.8p52;  // (y + k_round) - k_round rounds y to an integer
+// y + k_round rounds y to an integer k and holds k + 1023, 2^k's exponent field, in its low bits.
+inline constexpr double k_round = 0x1.8p52 + 1023;
 inline constexpr double k_inv_sqrt2 = 0x1.6a09e667f3bcdp-1;
 inline constexpr double k_inv_sqrt_pi = 0x1.20dd750429b6dp-1;
 inline constexpr double k_two_sqrt_2_over_pi = 0x1.9884533d43651p+0;  // 2√(2/π)
@@ -57,10 +58,11 @@ struct exp_split {
   explicit exp_split(V t) noexcept : s(0.0), q(0.0) {
     t = max_of(V(-700.0), t);
     // opaque: under -ffast-math, (y + k_round) - k_round would fold to y.
-    const V k = opaque(madd(t, V(k_log2e), V(k_round))) - V(k_round);
+    const V y = opaque(madd(t, V(k_log2e), V(k_round)));
+    const V k = y - V(k_round);
     V r = madd(k, V(-k_ln2_hi), t);  // exact
     r = madd(k, V(-k_ln2_lo), r);
-    s = pow2i(k);
+    s = exponent_field(y);
     q = horner(r, k_expm1) * r;
   }
   V exp() const noexcept { return madd(s, q, s); }

@@ -39,8 +39,8 @@ struct batch<double> {
   friend batch magnitude(batch a) noexcept { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a.v); }
   // A division: AVX2 has no double reciprocal estimate, and going through RCPPS costs as much.
   friend batch recip(batch d) noexcept { return _mm256_div_pd(_mm256_set1_pd(1), d.v); }
-  friend batch pow2i(batch k) noexcept {
-    const __m256i b = _mm256_castpd_si256(_mm256_add_pd(k.v, _mm256_set1_pd(0x1.8p52 + 1023)));
+  friend batch exponent_field(batch y) noexcept {
+    const __m256i b = _mm256_castpd_si256(y.v);
     return _mm256_castsi256_pd(_mm256_slli_epi64(b, 52));
   }
   friend batch with_sign_of(batch mag, batch s) noexcept {

@@ -46,8 +46,8 @@ struct batch<double> {
     const __m512d r1 = _mm512_fmadd_pd(r0, _mm512_fnmadd_pd(d.v, r0, one), r0);
     return _mm512_fmadd_pd(r1, _mm512_fnmadd_pd(d.v, r1, one), r1);
   }
-  friend batch pow2i(batch k) noexcept {
-    const __m512i b = _mm512_castpd_si512(_mm512_add_pd(k.v, _mm512_set1_pd(0x1.8p52 + 1023)));
+  friend batch exponent_field(batch y) noexcept {
+    const __m512i b = _mm512_castpd_si512(y.v);
     return _mm512_castsi512_pd(_mm512_maskz_slli_epi64(all, b, 52));
   }
   friend batch with_sign_of(batch mag, batch s) noexcept {

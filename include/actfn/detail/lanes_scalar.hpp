@@ -38,10 +38,10 @@ S magnitude(S x) noexcept {
   return std::fabs(x);
 }
 inline double recip(double d) noexcept { return 1 / d; }
-// 2^k for an integral k in [-1022, 1023], from its bits.
-inline double pow2i(double k) noexcept {
-  constexpr double magic = 0x1.8p52 + 1023;  // k + magic holds k + 1023 in its low bits
-  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(k + magic) << 52);
+// The double whose exponent field is y's low 11 bits (the rest zero): 2^k for y = k + 1023 +
+// 1.5·2^52, k integral in [-1022, 1023].
+inline double exponent_field(double y) noexcept {
+  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(y) << 52);
 }
 // |mag| with the sign of s.
 inline double with_sign_of(double mag, double s) noexcept { return std::copysign(mag, s); }

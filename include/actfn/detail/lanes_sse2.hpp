@@ -45,8 +45,8 @@ struct batch<double> {
   friend batch max_of(batch a, batch b) noexcept { return _mm_max_pd(a.v, b.v); }
   friend batch magnitude(batch a) noexcept { return _mm_andnot_pd(_mm_set1_pd(-0.0), a.v); }
   friend batch recip(batch d) noexcept { return _mm_div_pd(_mm_set1_pd(1), d.v); }
-  friend batch pow2i(batch k) noexcept {
-    const __m128i b = _mm_castpd_si128(_mm_add_pd(k.v, _mm_set1_pd(0x1.8p52 + 1023)));
+  friend batch exponent_field(batch y) noexcept {
+    const __m128i b = _mm_castpd_si128(y.v);
     return _mm_castsi128_pd(_mm_slli_epi64(b, 52));
   }
   friend batch with_sign_of(batch mag, batch s) noexcept {

@@ -70,7 +70,13 @@ void map_lanes(const char* op, std::span<const T> x, std::span<T> y, F f) {
   constexpr std::size_t w = width<V>;
   // (sizes from the output: GCC 12 -fno-exceptions warns of writes past it otherwise)
   const std::size_t rest = y.size() % w, whole = y.size() - rest;
-  for (std::size_t i = 0; i < whole; i += w) store(y.data() + i, f(load<V>(x.data() + i)));
+  std::size_t i = 0;
+  for (; i + 2 * w <= whole; i += 2 * w) {  // two batches: their latency chains overlap
+    const V a = f(load<V>(x.data() + i)), b = f(load<V>(x.data() + i + w));
+    store(y.data() + i, a);
+    store(y.data() + i + w, b);
+  }
+  if (i < whole) store(y.data() + i, f(load<V>(x.data() + i)));
   if (rest == 0) return;
   T in[w] = {}, out[w];
   for (std::size_t j = 0; j < rest; ++j) in[j] = x[whole + j];
@@ -99,9 +105,16 @@ void map_lanes_scaled(const char* op, std::span<const T> x, std::span<const T> g
   using V = lanes_of<L>;
   constexpr std::size_t w = width<V>;
   const std::size_t rest = g_in.size() % w, whole = g_in.size() - rest;
-  for (std::size_t i = 0; i < whole; i += w) {
-    store(g_in.data() + i, scale<T, L>(f(load<V>(x.data() + i)), load<V>(g_out.data() + i)));
+  const auto one = [&](std::size_t i) {
+    return scale<T, L>(f(load<V>(x.data() + i)), load<V>(g_out.data() + i));
+  };
+  std::size_t i = 0;
+  for (; i + 2 * w <= whole; i += 2 * w) {
+    const V a = one(i), b = one(i + w);
+    store(g_in.data() + i, a);
+    store(g_in.data() + i + w, b);
   }
+  if (i < whole) store(g_in.data() + i, one(i));
   if (rest == 0) return;
   T in[w] = {}, g[w] = {}, out[w];
   for (std::size_t j = 0; j < rest; ++j) in[j] = x[whole + j], g[j] = g_out[whole + j];
