@@ -52,7 +52,7 @@ struct gelu : detail::activation<gelu<T>, T> {
 
  private:
   friend detail::activation<gelu, T>;
-  using lane = detail::kernel_lane<T>;
+  using lane = detail::float_kernel_lane<T>;
   template <class V>
   V value_lanes(V x) const noexcept {
     return approximation == gelu_approximation::tanh ? detail::float_kernels::gelu_tanh_value(x)

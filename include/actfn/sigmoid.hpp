@@ -3,6 +3,7 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
+#include "detail/double_kernels.hpp"
 #include "detail/float_kernels.hpp"
 #include "detail/sigmoid_kernel.hpp"
 
@@ -44,11 +45,13 @@ struct sigmoid : detail::activation<sigmoid<T>, T>, detail::output_derivative<si
   using lane = detail::kernel_lane<T>;
   template <class V>
   static V value_lanes(V x) noexcept {
-    return detail::float_kernels::sigmoid_value(x);
+    if constexpr (std::is_same_v<T, float>) return detail::float_kernels::sigmoid_value(x);
+    else return detail::double_kernels::sigmoid_value(x);
   }
   template <class V>
   static V derivative_lanes(V x) noexcept {
-    return detail::float_kernels::sigmoid_derivative(x);
+    if constexpr (std::is_same_v<T, float>) return detail::float_kernels::sigmoid_derivative(x);
+    else return detail::double_kernels::sigmoid_derivative(x);
   }
 };
 

@@ -3,6 +3,7 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
+#include "detail/double_kernels.hpp"
 #include "detail/float_kernels.hpp"
 #include "detail/tanh_kernel.hpp"
 
@@ -43,11 +44,13 @@ struct tanh : detail::activation<tanh<T>, T>, detail::output_derivative<tanh<T>,
   using lane = detail::kernel_lane<T>;
   template <class V>
   static V value_lanes(V x) noexcept {
-    return detail::float_kernels::tanh_value(x);
+    if constexpr (std::is_same_v<T, float>) return detail::float_kernels::tanh_value(x);
+    else return detail::double_kernels::tanh_value(x);
   }
   template <class V>
   static V derivative_lanes(V x) noexcept {
-    return detail::float_kernels::tanh_derivative(x);
+    if constexpr (std::is_same_v<T, float>) return detail::float_kernels::tanh_derivative(x);
+    else return detail::double_kernels::tanh_derivative(x);
   }
 };
 

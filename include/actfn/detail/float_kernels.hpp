@@ -5,13 +5,11 @@
 // No branches: out-of-range inputs are clamped and their results selected.
 #pragma once
 
-#include <cstddef>
-#include <utility>
-
-#include "config.hpp"
-#include "lanes.hpp"
+#include "lanes_math.hpp"
 
 namespace actfn::detail::float_kernels {
+
+using namespace lanes_math;
 
 // Coefficients and their errors: printed by `python3 scripts/coefficients.py`.
 // e^r - 1 = r·Q(r) for |r| ≤ ln2/2: relative error 2^-37.5.
@@ -26,28 +24,11 @@ inline constexpr double k_erfc[] = {
     0x1.17c9ebc79e2aap-4,   -0x1.e88b6f0dac297p-4, 0x1.098368b301fa4p-3,  -0x1.85a15d68b4910p-5,
     -0x1.15c084c4f3fe3p-3,  0x1.40c522d7f0c67p+0};
 inline constexpr double k_erfc_reach = 10.5;
-// ln 2 = hi + lo, hi on 42 bits: k·hi is exact for |k| < 2^11 even without an FMA.
-inline constexpr double k_ln2_hi = 0x1.62e42fefa3800p-1, k_ln2_lo = 0x1.ef35793c76730p-45;
-inline constexpr double k_log2e = 0x1.71547652b82fep+0;
-// y + k_round rounds y to an integer k and holds k + 1023, 2^k's exponent field, in its low bits.
-inline constexpr double k_round = 0x1.8p52 + 1023;
 inline constexpr double k_inv_sqrt2 = 0x1.6a09e667f3bcdp-1;
 inline constexpr double k_inv_sqrt_pi = 0x1.20dd750429b6dp-1;
 inline constexpr double k_two_sqrt_2_over_pi = 0x1.9884533d43651p+0;  // 2√(2/π)
 inline constexpr double k_gelu_cubic = 0x1.6e4e26d4801f7p-5;          // 0.044715
 inline constexpr double k_gelu_cubic3 = 0x1.12ba9d1f60179p-3;         // 3·0.044715
-
-template <class V, std::size_t N, std::size_t... I>
-V horner(V x, const double (&c)[N], std::index_sequence<I...>) noexcept {
-  V p = V(c[0]);
-  ((p = madd(p, x, V(c[I + 1]))), ...);
-  return p;
-}
-// c[0]·x^(N-1) + ... + c[N-1], unrolled.
-template <class V, std::size_t N>
-V horner(V x, const double (&c)[N]) noexcept {
-  return horner(x, c, std::make_index_sequence<N - 1>{});
-}
 
 // e^t = s·(1 + q) and e^t - 1 = (s - 1) + s·q, with s = 2^k, k = round(t/ln2), q = e^r - 1.
 // t is clamped to -700 first (e^-700 ≈ 1e-304: any float result it feeds is 0, even after a
