@@ -48,12 +48,18 @@ using lanes_of = L;
 #endif
 
 // The element type the transcendental kernels compute T in: double for float
-// (float_kernels.hpp), double for double where madd is fused (double_kernels.hpp); void for
+// (float_kernels.hpp), double for double where madd is fused and -ffast-math is off
+// (double_kernels.hpp); void for
 // the types that run their scalar wide-type kernels in every form (long double, and double
 // without FMA, where the x87 long double path is the accurate one).
+#if ACTFN_FUSED_MADD && !defined(__FAST_MATH__)
+inline constexpr bool double_kernels_on = true;
+#else
+inline constexpr bool double_kernels_on = false;
+#endif
 template <class T>
 using kernel_lane =
-    std::conditional_t<std::is_same_v<T, float> || (std::is_same_v<T, double> && ACTFN_FUSED_MADD),
+    std::conditional_t<std::is_same_v<T, float> || (std::is_same_v<T, double> && double_kernels_on),
                        double, void>;
 // The same for functions with float kernels only (GELU).
 template <class T>
