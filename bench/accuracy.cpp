@@ -8,8 +8,15 @@
 // 0.5 ULP; every other input (error within 2^-16 ULP of 0.5, or above) is measured again
 // against the long double reference, which decides the figures printed.
 //
-//   build/bench/actfn_accuracy            all 2^32 inputs (about 10 minutes on 2 cores)
-//   build/bench/actfn_accuracy 256        every 256th bit pattern
+// The implementation runs through the span forms, which equal the scalar calls bit for bit
+// (tests/spans.cpp).
+//
+// Double: n inputs (default 10^7), half random bit patterns, half uniform on [-20, 20],
+// against __float128 (libquadmath) directly.
+//
+//   build/bench/actfn_accuracy            all 2^32 float inputs (about 12 minutes on 2 cores)
+//   build/bench/actfn_accuracy 256        every 256th float bit pattern
+//   build/bench/actfn_accuracy double     10^7 double inputs (about a minute on 2 cores)
 #include <actfn/actfn.hpp>
 #include <atomic>
 #include <bit>
@@ -17,6 +24,9 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <random>
+#include <span>
 #include <thread>
 #include <vector>
 
@@ -26,11 +36,12 @@ namespace {
 
 using ld = long double;
 
+template <class T>
 struct function {
   const char* name;
-  float (*impl)(float);
-  double (*ref_double)(double);
-  ld (*ref_long_double)(ld);
+  void (*impl)(std::span<const T>, std::span<T>);
+  double (*ref_double)(double);  // float only: the fast first pass
+  acc::ref_t<T> (*ref)(acc::ref_t<T>);
   acc::root_window root;
   double bound;
 };
@@ -43,83 +54,56 @@ template <class R>
 R relu_d_ref(R x) {
   return x != x ? x : x > 0 ? R(1) : R(0);
 }
-template <class R>
+template <class T, class R>
 R leaky_ref(R x) {
-  return x < 0 ? R(0.01f) * x : x;  // the slope as the float the functor holds
+  return x < 0 ? R(T(0.01)) * x : x;  // the slope as the T the functor holds
 }
-template <class R>
+template <class T, class R>
 R leaky_d_ref(R x) {
-  return x != x ? x : x > 0 ? R(1) : R(0.01f);
+  return x != x ? x : x > 0 ? R(1) : R(T(0.01));
 }
 
-const actfn::sigmoid<float> k_sigmoid;
-const actfn::tanh<float> k_tanh;
-const actfn::relu<float> k_relu;
-const actfn::leaky_relu<float> k_leaky;
-const actfn::gelu<float> k_gelu;
-const actfn::gelu<float> k_gelu_tanh(actfn::gelu_approximation::tanh);
-
-const std::vector<function> k_functions = {
-    {"sigmoid",
-     [](float x) { return k_sigmoid(x); },
-     ref::sigmoid<double>,
-     ref::sigmoid<ld>,
-     {},
-     acc::value_bound<float>},
-    {"sigmoid'",
-     [](float x) { return k_sigmoid.derivative(x); },
-     ref::sigmoid_d<double>,
-     ref::sigmoid_d<ld>,
-     {},
-     acc::derivative_bound<float>},
-    {"tanh",
-     [](float x) { return k_tanh(x); },
-     ref::tanh_v<double>,
-     ref::tanh_v<ld>,
-     {},
-     acc::value_bound<float>},
-    {"tanh'",
-     [](float x) { return k_tanh.derivative(x); },
-     ref::tanh_d<double>,
-     ref::tanh_d<ld>,
-     {},
-     acc::derivative_bound<float>},
-    {"relu", [](float x) { return k_relu(x); }, relu_ref<double>, relu_ref<ld>, {}, 0},
-    {"relu'",
-     [](float x) { return k_relu.derivative(x); },
-     relu_d_ref<double>,
-     relu_d_ref<ld>,
-     {},
-     0},
-    {"leaky_relu", [](float x) { return k_leaky(x); }, leaky_ref<double>, leaky_ref<ld>, {}, 0.5},
-    {"leaky_relu'",
-     [](float x) { return k_leaky.derivative(x); },
-     leaky_d_ref<double>,
-     leaky_d_ref<ld>,
-     {},
-     0},
-    {"gelu",
-     [](float x) { return k_gelu(x); },
-     ref::gelu<double>,
-     ref::gelu<ld>,
-     {},
-     acc::value_bound<float>},
-    {"gelu'", [](float x) { return k_gelu.derivative(x); }, ref::gelu_d<double>, ref::gelu_d<ld>,
-     acc::gelu_derivative_root<float>, acc::derivative_bound<float>},
-    {"gelu_tanh",
-     [](float x) { return k_gelu_tanh(x); },
-     ref::gelu_tanh<double>,
-     ref::gelu_tanh<ld>,
-     {},
-     acc::value_bound<float>},
-    {"gelu_tanh'", [](float x) { return k_gelu_tanh.derivative(x); }, ref::gelu_tanh_d<double>,
-     ref::gelu_tanh_d<ld>, acc::gelu_derivative_root<float>, acc::derivative_bound<float>},
-};
+template <class T>
+std::vector<function<T>> functions() {
+  using R = acc::ref_t<T>;
+  using S = std::span<const T>;
+  using D = std::span<T>;
+  const double v = acc::value_bound<T>, d = acc::derivative_bound<T>;
+  const auto root = acc::gelu_derivative_root<T>;
+  constexpr auto tanh_mode = actfn::gelu_approximation::tanh;
+  return {
+      {"sigmoid", [](S x, D y) { actfn::sigmoid<T>{}(x, y); }, ref::sigmoid<double>,
+       ref::sigmoid<R>, {}, v},
+      {"sigmoid'", [](S x, D y) { actfn::sigmoid<T>{}.derivative(x, y); }, ref::sigmoid_d<double>,
+       ref::sigmoid_d<R>, {}, d},
+      {"tanh", [](S x, D y) { actfn::tanh<T>{}(x, y); }, ref::tanh_v<double>, ref::tanh_v<R>, {}, v},
+      {"tanh'", [](S x, D y) { actfn::tanh<T>{}.derivative(x, y); }, ref::tanh_d<double>,
+       ref::tanh_d<R>, {}, d},
+      {"relu", [](S x, D y) { actfn::relu<T>{}(x, y); }, relu_ref<double>, relu_ref<R>, {}, 0},
+      {"relu'", [](S x, D y) { actfn::relu<T>{}.derivative(x, y); }, relu_d_ref<double>,
+       relu_d_ref<R>, {}, 0},
+      {"leaky_relu", [](S x, D y) { actfn::leaky_relu<T>{}(x, y); }, leaky_ref<T, double>,
+       leaky_ref<T, R>, {}, 0.5},
+      {"leaky_relu'", [](S x, D y) { actfn::leaky_relu<T>{}.derivative(x, y); },
+       leaky_d_ref<T, double>, leaky_d_ref<T, R>, {}, 0},
+      {"gelu", [](S x, D y) { actfn::gelu<T>{}(x, y); }, ref::gelu<double>, ref::gelu<R>, {}, v},
+      {"gelu'", [](S x, D y) { actfn::gelu<T>{}.derivative(x, y); }, ref::gelu_d<double>,
+       ref::gelu_d<R>, root, d},
+      {"gelu_tanh", [](S x, D y) { actfn::gelu<T>{tanh_mode}(x, y); }, ref::gelu_tanh<double>,
+       ref::gelu_tanh<R>, {}, v},
+      {"gelu_tanh'", [](S x, D y) { actfn::gelu<T>{tanh_mode}.derivative(x, y); },
+       ref::gelu_tanh_d<double>, ref::gelu_tanh_d<R>, root, d},
+  };
+}
 
 struct tally {
   double max_ulp = 0;
-  float at = 0;
+  double at = 0;
   std::uint64_t above_half = 0, rechecked = 0;
+  void add(double e, double x) {
+    if (e > 0.5) ++above_half;
+    if (!(e <= max_ulp)) max_ulp = e, at = x;
+  }
   void merge(const tally& o) {
     if (o.max_ulp > max_ulp) max_ulp = o.max_ulp, at = o.at;
     above_half += o.above_half;
@@ -128,56 +112,109 @@ struct tally {
 };
 
 constexpr double k_undecided = 0x1p-16;  // 2^4 times the double reference's error
+constexpr std::size_t k_block = 4096;
 
-void sweep(std::uint64_t begin, std::uint64_t end, std::uint64_t stride, std::vector<tally>& out) {
-  for (std::uint64_t b = begin; b < end; b += stride) {
-    const float x = std::bit_cast<float>(static_cast<std::uint32_t>(b));
-    for (std::size_t k = 0; k < k_functions.size(); ++k) {
-      const function& f = k_functions[k];
-      const float got = f.impl(x);
-      double e = acc::error_at(x, got, f.ref_double(double(x)), f.root);
-      if (!(e < 0.5 - k_undecided)) {
-        e = acc::error_at(x, got, f.ref_long_double(ld(x)), f.root);
-        ++out[k].rechecked;
+// Float bit patterns [begin, end) at stride, a block at a time.
+void sweep_float(std::uint64_t begin, std::uint64_t end, std::uint64_t stride,
+                 std::vector<tally>& out) {
+  const auto fs = functions<float>();
+  std::vector<float> xs, ys(k_block);
+  for (std::uint64_t b = begin; b < end;) {
+    xs.clear();
+    for (; b < end && xs.size() < k_block; b += stride) {
+      xs.push_back(std::bit_cast<float>(static_cast<std::uint32_t>(b)));
+    }
+    for (std::size_t k = 0; k < fs.size(); ++k) {
+      const function<float>& f = fs[k];
+      f.impl(xs, std::span(ys).first(xs.size()));
+      for (std::size_t i = 0; i < xs.size(); ++i) {
+        const float x = xs[i];
+        double e = acc::error_at(x, ys[i], f.ref_double(double(x)), f.root);
+        if (!(e < 0.5 - k_undecided)) {
+          e = acc::error_at(x, ys[i], f.ref(ld(x)), f.root);
+          ++out[k].rechecked;
+        }
+        out[k].add(e, x);
       }
-      if (e > 0.5) ++out[k].above_half;
-      if (!(e <= out[k].max_ulp)) out[k].max_ulp = e, out[k].at = x;
     }
   }
+}
+
+// n double inputs from the given seed: random bit patterns and uniform on [-20, 20], in turn.
+void sweep_double(std::uint64_t n, std::uint64_t seed, std::vector<tally>& out) {
+  const auto fs = functions<double>();
+  std::mt19937_64 rng(seed);
+  std::uniform_real_distribution<double> typical(-20, 20);
+  std::vector<double> xs, ys(k_block);
+  for (std::uint64_t done = 0; done < n;) {
+    xs.clear();
+    for (; done < n && xs.size() < k_block; ++done) {
+      const double x = done % 2 ? typical(rng) : std::bit_cast<double>(rng());
+      if (std::isfinite(x)) xs.push_back(x);
+    }
+    for (std::size_t k = 0; k < fs.size(); ++k) {
+      fs[k].impl(xs, std::span(ys).first(xs.size()));
+      for (std::size_t i = 0; i < xs.size(); ++i) {
+        out[k].add(acc::error_at(xs[i], ys[i], fs[k].ref(acc::quad(xs[i])), fs[k].root), xs[i]);
+      }
+    }
+  }
+}
+
+template <class T>
+bool report(const char* what, double seconds, const std::vector<std::vector<tally>>& partial) {
+  std::printf("%s, %u threads, %.0f s\n\n", what, static_cast<unsigned>(partial.size()), seconds);
+  std::printf("| function | max ULP | at x | inputs > 0.5 ULP |%s\n",
+              std::is_same_v<T, float> ? " rechecked in long double |" : "");
+  std::printf("|---|---|---|---|%s\n", std::is_same_v<T, float> ? "---|" : "");
+  const auto fs = functions<T>();
+  bool ok = true;
+  for (std::size_t k = 0; k < fs.size(); ++k) {
+    tally all;
+    for (const auto& p : partial) all.merge(p[k]);
+    std::printf("| %s | %.4f | %.9g | %llu |", fs[k].name, all.max_ulp, all.at,
+                static_cast<unsigned long long>(all.above_half));
+    if (std::is_same_v<T, float>) {
+      std::printf(" %llu |", static_cast<unsigned long long>(all.rechecked));
+    }
+    std::printf("\n");
+    ok = ok && all.max_ulp <= std::max(fs[k].bound, 0.0);
+  }
+  std::printf("\n%s\n", ok ? "all within the documented bounds" : "BOUND EXCEEDED");
+  return ok;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::uint64_t stride = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1;
-  if (stride == 0) return 2;
+  const bool dbl = argc > 1 && std::strcmp(argv[1], "double") == 0;
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  const std::uint64_t total = std::uint64_t(1) << 32;
-  const std::uint64_t chunk = total / threads;
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::vector<tally>> partial(threads, std::vector<tally>(k_functions.size()));
+  std::vector<std::vector<tally>> partial(threads, std::vector<tally>(functions<float>().size()));
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    const std::uint64_t begin = t * chunk, end = t + 1 == threads ? total : begin + chunk;
-    pool.emplace_back(sweep, begin, end, stride, std::ref(partial[t]));
+  char what[128];
+  if (dbl) {
+    const std::uint64_t n = argc > 2 ? std::strtoull(argv[2], nullptr, 10) : 10'000'000;
+    for (unsigned t = 0; t < threads; ++t) {
+      pool.emplace_back(sweep_double, n / threads, 20261128 + t, std::ref(partial[t]));
+    }
+    std::snprintf(what, sizeof what, "double, %llu inputs (random bits, uniform on [-20, 20])",
+                  static_cast<unsigned long long>(n / threads * threads));
+  } else {
+    const std::uint64_t stride = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1;
+    if (stride == 0) return 2;
+    const std::uint64_t total = std::uint64_t(1) << 32, chunk = total / threads;
+    for (unsigned t = 0; t < threads; ++t) {
+      const std::uint64_t begin = t * chunk, end = t + 1 == threads ? total : begin + chunk;
+      pool.emplace_back(sweep_float, begin, end, stride, std::ref(partial[t]));
+    }
+    std::snprintf(what, sizeof what, "float, %llu inputs (every %llu. bit pattern)",
+                  static_cast<unsigned long long>(total / stride),
+                  static_cast<unsigned long long>(stride));
   }
   for (auto& th : pool) th.join();
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("float, %llu inputs (every %llu. bit pattern), %u threads, %.0f s\n\n",
-              static_cast<unsigned long long>(total / stride),
-              static_cast<unsigned long long>(stride), threads, seconds);
-  std::printf("| function | max ULP | at x | inputs > 0.5 ULP | rechecked in long double |\n");
-  std::printf("|---|---|---|---|---|\n");
-  bool ok = true;
-  for (std::size_t k = 0; k < k_functions.size(); ++k) {
-    tally all;
-    for (const auto& p : partial) all.merge(p[k]);
-    std::printf("| %s | %.6f | %.9g | %llu | %llu |\n", k_functions[k].name, all.max_ulp,
-                double(all.at), static_cast<unsigned long long>(all.above_half),
-                static_cast<unsigned long long>(all.rechecked));
-    ok = ok && all.max_ulp <= std::max(k_functions[k].bound, 0.0);
-  }
-  std::printf("\n%s\n", ok ? "all within the documented bounds" : "BOUND EXCEEDED");
+  const bool ok = dbl ? report<double>(what, seconds, partial) : report<float>(what, seconds, partial);
   return ok ? 0 : 1;
 }
