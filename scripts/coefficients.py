@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Prints the polynomial coefficients of include/actfn/detail/lanes_math.hpp, and the
+"""Prints the polynomial coefficients of include/actfn/detail/float_kernels.hpp and
+double_kernels.hpp, and the
 relative error each set achieves once rounded to double (measured on a dense grid in 50-digit
 arithmetic). Needs python3-mpmath (Debian package). Run: python3 scripts/coefficients.py
 
@@ -52,3 +53,9 @@ a_of = lambda t: K * (1 + t) / (1 - t)
 P = lambda t: mp.erfc(a_of(t)) * mp.exp(a_of(t) ** 2) * (1 + 2 * a_of(t))
 fit("erfc for float results", P, mp.mpf(-1), (A - K) / (A + K), 13,
     lambda c, t: abs(horner(c, t) / P(t) - 1))
+
+# e^r = 1 + r + r²·P(r) on |r| ≤ ln2/2: double results, where 1 + r is kept exact and
+# P's rounding is scaled down by r² (≤ 0.12).
+P2 = lambda r: (mp.expm1(r) - r) / r**2 if r != 0 else mp.mpf(0.5)
+fit("exp for double results", P2, -reach, reach, 10,
+    lambda c, r: abs((1 + r + r * r * horner(c, r)) / mp.exp(r) - 1))

@@ -40,6 +40,21 @@ struct leaky_relu : detail::activation<leaky_relu<T>, T> {
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
     return x > 0 ? T(1) : x <= 0 ? negative_slope : x;
   }
+
+ private:
+  // The span forms, in T's own lanes, with the same single rounding (slope·x) as above.
+  friend detail::activation<leaky_relu, T>;
+  using lane = detail::native_lane<T>;
+  template <class V>
+  V value_lanes(V x) const noexcept {
+    using detail::select;  // for a plain T; a batch's own is found by argument lookup
+    return select(x < V(T(0)), V(negative_slope) * x, x);
+  }
+  template <class V>
+  V derivative_lanes(V x) const noexcept {
+    using detail::keep_nan, detail::select;
+    return keep_nan(x, select(x > V(T(0)), V(T(1)), V(negative_slope)));
+  }
 };
 
 }  // namespace actfn

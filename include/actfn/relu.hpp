@@ -23,6 +23,22 @@ struct relu : detail::activation<relu<T>, T> {
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
     return x > 0 ? T(1) : x <= 0 ? T(0) : x;
   }
+
+ private:
+  // The span forms, in T's own lanes: the same results as the scalar forms above, which are
+  // exact (max_of(0, x) is 0 > x ? 0 : x: -0 and NaN stay).
+  friend detail::activation<relu, T>;
+  using lane = detail::native_lane<T>;
+  template <class V>
+  static V value_lanes(V x) noexcept {
+    using detail::max_of;  // for a plain T; a batch's own is found by argument lookup
+    return max_of(V(T(0)), x);
+  }
+  template <class V>
+  static V derivative_lanes(V x) noexcept {
+    using detail::positive_step;
+    return positive_step(x);
+  }
 };
 
 }  // namespace actfn

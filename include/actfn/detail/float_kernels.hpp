@@ -31,13 +31,13 @@ inline constexpr double k_gelu_cubic = 0x1.6e4e26d4801f7p-5;          // 0.04471
 inline constexpr double k_gelu_cubic3 = 0x1.12ba9d1f60179p-3;         // 3·0.044715
 
 // e^t = s·(1 + q) and e^t - 1 = (s - 1) + s·q, with s = 2^k, k = round(t/ln2), q = e^r - 1.
-// t is clamped to -700 first (e^-700 ≈ 1e-304: any float result it feeds is 0, even after a
-// factor 1e12), so s stays a normal double; NaN stays NaN. Only t ≤ 0 is used.
+// t is clamped to ±700 first (e^-700 ≈ 1e-304: any float result it feeds is 0 or its limit,
+// even after a factor 1e12), so s stays a normal double; NaN stays NaN.
 template <class V>
 struct exp_split {
   V s, q;
   explicit exp_split(V t) noexcept : s(0.0), q(0.0) {
-    t = max_of(V(-700.0), t);
+    t = min_of(V(700.0), max_of(V(-700.0), t));
     // opaque: under -ffast-math, (y + k_round) - k_round would fold to y.
     const V y = opaque(madd(t, V(k_log2e), V(k_round)));
     const V k = y - V(k_round);
@@ -50,19 +50,18 @@ struct exp_split {
   V expm1() const noexcept { return madd(s, q, s - V(1.0)); }  // s - 1 is exact
 };
 
-// σ(x) = 1/(1 + e) for x ≥ 0, e/(1 + e) for x < 0, with e = e^-|x| ≤ 1: nothing overflows
-// and the left tail keeps its relative accuracy.
+// σ(x) = 1/(1 + e), e = e^-x: in double, e^700 does not overflow and 1 + e has no
+// cancellation, so the left tail keeps its relative accuracy without a second branch.
 template <class V>
 V sigmoid_value(V x) noexcept {
-  const V e = exp_split(-magnitude(x)).exp();
-  const V r = recip(V(1.0) + e);
-  return select(x < V(0.0), e * r, r);
+  return recip(V(1.0) + exp_split(-x).exp());
 }
 
-// σ' = e/(1 + e)²: no 1 - σ, which cancels.
+// σ' = e/(1 + e)² as (e·r)·r, r = 1/(1 + e): no 1 - σ, which cancels, and e·r ≤ 1 keeps the
+// product from underflowing on the left.
 template <class V>
 V sigmoid_derivative(V x) noexcept {
-  const V e = exp_split(-magnitude(x)).exp();
+  const V e = exp_split(-x).exp();
   const V r = recip(V(1.0) + e);
   return (e * r) * r;
 }
@@ -75,10 +74,10 @@ V tanh_value(V x) noexcept {
   return with_sign_of(-m * recip(m + V(2.0)), x);
 }
 
-// sech²x = 4e/(1 + e)², e = e^-2|x|: no 1 - tanh², which cancels, and no cosh², which overflows.
+// sech²x = 4e/(1 + e)², e = e^-2x: no 1 - tanh², which cancels, and no cosh², which overflows.
 template <class V>
 V tanh_derivative(V x) noexcept {
-  const V e = exp_split(V(-2.0) * magnitude(x)).exp();
+  const V e = exp_split(V(-2.0) * x).exp();
   const V r = recip(V(1.0) + e);
   return (V(4.0) * e * r) * r;
 }
@@ -120,21 +119,20 @@ V gelu_derivative(V x) noexcept {
 // to ±1e4 inside v (past it σ(v) is 0 or 1 to far below float's precision, and x³ stays finite).
 template <class V>
 struct gelu_tanh_parts {
-  V xc, v, e, r;  // clamped x, v, e^-|v|, 1/(1 + e)
-  explicit gelu_tanh_parts(V x) noexcept : xc(0.0), v(0.0), e(0.0), r(0.0) {
+  V xc, e, r;  // clamped x, e^-v, σ(v) = 1/(1 + e)
+  explicit gelu_tanh_parts(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
     xc = min_of(V(1e4), max_of(V(-1e4), x));
-    v = (V(k_two_sqrt_2_over_pi) * xc) * madd(V(k_gelu_cubic) * xc, xc, V(1.0));
-    e = exp_split(-magnitude(v)).exp();
+    const V v = (V(k_two_sqrt_2_over_pi) * xc) * madd(V(k_gelu_cubic) * xc, xc, V(1.0));
+    e = exp_split(-v).exp();
     r = recip(V(1.0) + e);
   }
-  V sigmoid() const noexcept { return select(v < V(0.0), e * r, r); }
 };
 
 // x·σ(v); x = -inf gives -1e4·σ(v) = -0 (σ(v) ≈ 1e-304 there), x = inf gives inf.
 template <class V>
 V gelu_tanh_value(V x) noexcept {
   const gelu_tanh_parts p(x);
-  return max_of(V(-1e4), x) * p.sigmoid();
+  return max_of(V(-1e4), x) * p.r;
 }
 
 // σ(v) + x·σ'(v)·v'(x)/... : d/dx x·σ(v) = σ(v) + x·σ'(v)·2√(2/π)(1 + 3·0.044715x²), with the
@@ -143,7 +141,7 @@ template <class V>
 V gelu_tanh_derivative(V x) noexcept {
   const gelu_tanh_parts p(x);
   const V slope = V(k_two_sqrt_2_over_pi) * madd(V(k_gelu_cubic3) * p.xc, p.xc, V(1.0));
-  return madd(p.xc * slope, (p.e * p.r) * p.r, p.sigmoid());
+  return madd(p.xc * slope, (p.e * p.r) * p.r, p.r);
 }
 
 }  // namespace actfn::detail::float_kernels

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstddef>
+#include <limits>
 #include <type_traits>
 
 #include "lanes_scalar.hpp"
@@ -64,6 +65,9 @@ using kernel_lane =
 // The same for functions with float kernels only (GELU).
 template <class T>
 using float_kernel_lane = std::conditional_t<std::is_same_v<T, float>, double, void>;
+// T itself for the exact piecewise-linear functions (ReLU, Leaky ReLU), which need no wider type.
+template <class T>
+using native_lane = std::conditional_t<std::is_same_v<T, long double>, void, T>;
 
 template <class V>
 inline constexpr std::size_t width = 1;
@@ -91,6 +95,17 @@ void store(T* p, V v) noexcept {
 template <std::floating_point S>
 S first(S v) noexcept {
   return v;
+}
+
+// ReLU's step: 1 for x > 0, 0 for x ≤ 0, NaN for NaN (lanes_avx512.hpp: one instruction).
+template <class V>
+V positive_step(V x) noexcept {
+  return select(x > V(0), V(1), select(x <= V(0), V(0), x));
+}
+// v, but x where x is NaN (x ≤ inf fails exactly for NaN).
+template <class V>
+V keep_nan(V x, V v) noexcept {
+  return select(x <= V(std::numeric_limits<float>::infinity()), v, x);
 }
 
 // v, as rounded: a barrier to FMA contraction. GCC's default -ffp-contract=fast would fuse

@@ -68,6 +68,7 @@ struct batch<float> {
   friend mask operator<=(batch a, batch b) noexcept { return _mm256_cmp_ps(a.v, b.v, _CMP_LE_OQ); }
   friend batch select(mask m, batch a, batch b) noexcept { return _mm256_blendv_ps(b.v, a.v, m); }
   friend float first(batch a) noexcept { return _mm256_cvtss_f32(a.v); }
+  friend batch max_of(batch a, batch b) noexcept { return _mm256_max_ps(a.v, b.v); }
 };
 
 }  // namespace actfn::detail

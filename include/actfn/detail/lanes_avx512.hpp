@@ -60,12 +60,22 @@ struct batch<double> {
     return _mm512_maskz_cvtps_pd(all, _mm512_maskz_cvtpd_ps(all, a.v));
   }
   friend double first(batch a) noexcept { return _mm512_cvtsd_f64(a.v); }
+  // ReLU's step: 1 for x > 0, 0 for x ≤ 0, NaN for NaN, in one VFIXUPIMM (a table from x's
+  // class, one nibble each: QNaN, SNaN, 0, 1, -inf, inf, negative, positive).
+  friend batch positive_step(batch x) noexcept {
+    return _mm512_maskz_fixupimm_pd(all, x.v, x.v, _mm512_set1_epi64(0xA8A8A822), 0);
+  }
+  // v, but x (quieted) where x is NaN.
+  friend batch keep_nan(batch x, batch v) noexcept {
+    return _mm512_maskz_fixupimm_pd(all, v.v, x.v, _mm512_set1_epi64(0x22), 0);
+  }
 };
 
 template <>
 struct batch<float> {
   static constexpr std::size_t size = 16;
   using mask = __mmask16;
+  static constexpr mask all = 0xFFFF;
   __m512 v;
 
   batch(__m512 r) noexcept : v(r) {}
@@ -79,6 +89,13 @@ struct batch<float> {
   friend mask operator<=(batch a, batch b) noexcept { return _mm512_cmp_ps_mask(a.v, b.v, _CMP_LE_OQ); }
   friend batch select(mask m, batch a, batch b) noexcept { return _mm512_mask_blend_ps(m, b.v, a.v); }
   friend float first(batch a) noexcept { return _mm512_cvtss_f32(a.v); }
+  friend batch max_of(batch a, batch b) noexcept { return _mm512_maskz_max_ps(all, a.v, b.v); }
+  friend batch positive_step(batch x) noexcept {
+    return _mm512_maskz_fixupimm_ps(all, x.v, x.v, _mm512_set1_epi32(0xA8A8A822), 0);
+  }
+  friend batch keep_nan(batch x, batch v) noexcept {
+    return _mm512_maskz_fixupimm_ps(all, v.v, x.v, _mm512_set1_epi32(0x22), 0);
+  }
 };
 
 }  // namespace actfn::detail

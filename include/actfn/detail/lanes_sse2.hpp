@@ -76,6 +76,7 @@ struct batch<float> {
     return _mm_or_ps(_mm_and_ps(m, a.v), _mm_andnot_ps(m, b.v));
   }
   friend float first(batch a) noexcept { return _mm_cvtss_f32(a.v); }
+  friend batch max_of(batch a, batch b) noexcept { return _mm_max_ps(a.v, b.v); }
 };
 
 }  // namespace actfn::detail
