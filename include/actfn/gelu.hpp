@@ -4,6 +4,7 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
+#include "detail/double_kernels.hpp"
 #include "detail/float_kernels.hpp"
 #include "detail/gelu_kernel.hpp"
 
@@ -52,17 +53,29 @@ struct gelu : detail::activation<gelu<T>, T> {
 
  private:
   friend detail::activation<gelu, T>;
-  using lane = detail::float_kernel_lane<T>;
+  using lane = detail::kernel_lane<T>;
+  // double has lane kernels for the tanh form only: exact GELU keeps the long double path.
+  ACTFN_HOST_DEVICE constexpr bool lanes_on() const noexcept {
+    return std::is_same_v<T, float> || approximation == gelu_approximation::tanh;
+  }
   template <class V>
   V value_lanes(V x) const noexcept {
-    return approximation == gelu_approximation::tanh ? detail::float_kernels::gelu_tanh_value(x)
-                                                     : detail::float_kernels::gelu_value(x);
+    if constexpr (std::is_same_v<T, float>) {
+      return approximation == gelu_approximation::tanh ? detail::float_kernels::gelu_tanh_value(x)
+                                                       : detail::float_kernels::gelu_value(x);
+    } else {
+      return detail::double_kernels::gelu_tanh_value(x);
+    }
   }
   template <class V>
   V derivative_lanes(V x) const noexcept {
-    return approximation == gelu_approximation::tanh
-               ? detail::float_kernels::gelu_tanh_derivative(x)
-               : detail::float_kernels::gelu_derivative(x);
+    if constexpr (std::is_same_v<T, float>) {
+      return approximation == gelu_approximation::tanh
+                 ? detail::float_kernels::gelu_tanh_derivative(x)
+                 : detail::float_kernels::gelu_derivative(x);
+    } else {
+      return detail::double_kernels::gelu_tanh_derivative(x);
+    }
   }
 };
 

@@ -25,31 +25,35 @@ struct activation {
   /// y[i] = f(x[i]). y may be x itself.
   void operator()(std::span<const T> x, std::span<T> y) const {
     if constexpr (has_lanes()) {
-      map_lanes<typename D::lane>(D::name, x, y, [f = self()](auto v) { return f.value_lanes(v); });
-    } else {
-      map<T>(D::name, x, y, [f = self()](T v) { return f(v); });
+      if (lanes_for(self())) {
+        return map_lanes<typename D::lane>(D::name, x, y,
+                                           [f = self()](auto v) { return f.value_lanes(v); });
+      }
     }
+    map<T>(D::name, x, y, [f = self()](T v) { return f(v); });
   }
 
   /// d[i] = f'(x[i]). d may be x itself.
   void derivative(std::span<const T> x, std::span<T> d) const {
     if constexpr (has_lanes()) {
-      map_lanes<typename D::lane>(D::name, x, d,
-                                  [f = self()](auto v) { return f.derivative_lanes(v); });
-    } else {
-      map<T>(D::name, x, d, [f = self()](T v) { return f.derivative(v); });
+      if (lanes_for(self())) {
+        return map_lanes<typename D::lane>(D::name, x, d,
+                                           [f = self()](auto v) { return f.derivative_lanes(v); });
+      }
     }
+    map<T>(D::name, x, d, [f = self()](T v) { return f.derivative(v); });
   }
 
   /// grad_in[i] = grad_out[i] * f'(x[i]), one rounding of that product. grad_in may be
   /// grad_out (or x) itself.
   void backward(std::span<const T> x, std::span<const T> grad_out, std::span<T> grad_in) const {
     if constexpr (has_lanes()) {
-      map_lanes_scaled<typename D::lane>(D::name, x, grad_out, grad_in,
-                                         [f = self()](auto v) { return f.derivative_lanes(v); });
-    } else {
-      map_scaled<T>(D::name, x, grad_out, grad_in, [f = self()](T v) { return f.derivative(v); });
+      if (lanes_for(self())) {
+        return map_lanes_scaled<typename D::lane>(
+            D::name, x, grad_out, grad_in, [f = self()](auto v) { return f.derivative_lanes(v); });
+      }
     }
+    map_scaled<T>(D::name, x, grad_out, grad_in, [f = self()](T v) { return f.derivative(v); });
   }
 
  protected:
@@ -61,13 +65,25 @@ struct activation {
     }
   }
 
-  // Whether a scalar call runs the lane kernels: at run time on the host when D has them.
+  // Whether this functor's spans run lane kernels: D has them, and D::lanes_on() (where D
+  // has it: GELU's depend on its mode) says they apply.
+  ACTFN_HOST_DEVICE static constexpr bool lanes_for(const D& d) noexcept {
+    if constexpr (!has_lanes()) {
+      return false;
+    } else if constexpr (requires { d.lanes_on(); }) {
+      return d.lanes_on();
+    } else {
+      return true;
+    }
+  }
+
+  // Whether a scalar call runs the lane kernels: at run time on the host when its spans do.
   // In constant evaluation and CUDA device code, it runs D's constexpr wide-type kernels.
-  ACTFN_HOST_DEVICE static constexpr bool run_lanes() noexcept {
+  ACTFN_HOST_DEVICE constexpr bool run_lanes() const noexcept {
 #if defined(__CUDA_ARCH__)
     return false;
 #else
-    return has_lanes() && !ACTFN_IS_CONSTANT_EVALUATED();
+    return lanes_for(self()) && !ACTFN_IS_CONSTANT_EVALUATED();
 #endif
   }
 
@@ -84,7 +100,9 @@ struct activation {
   }
 
  private:
-  constexpr const D& self() const noexcept { return static_cast<const D&>(*this); }
+  ACTFN_HOST_DEVICE constexpr const D& self() const noexcept {
+    return static_cast<const D&>(*this);
+  }
 };
 
 // The span form of D::derivative_from_output(T), for the functions whose derivative is a

@@ -62,9 +62,6 @@ template <class T>
 using kernel_lane =
     std::conditional_t<std::is_same_v<T, float> || (std::is_same_v<T, double> && double_kernels_on),
                        double, void>;
-// The same for functions with float kernels only (GELU).
-template <class T>
-using float_kernel_lane = std::conditional_t<std::is_same_v<T, float>, double, void>;
 // T itself for the exact piecewise-linear functions (ReLU, Leaky ReLU), which need no wider type.
 template <class T>
 using native_lane = std::conditional_t<std::is_same_v<T, long double>, void, T>;
