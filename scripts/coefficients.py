@@ -54,8 +54,8 @@ P = lambda t: mp.erfc(a_of(t)) * mp.exp(a_of(t) ** 2) * (1 + 2 * a_of(t))
 fit("erfc for float results", P, mp.mpf(-1), (A - K) / (A + K), 13,
     lambda c, t: abs(horner(c, t) / P(t) - 1))
 
-# e^r = 1 + r + r²·P(r) on |r| ≤ ln2/2: double results, where 1 + r is kept exact and
-# P's rounding is scaled down by r² (≤ 0.12).
-P2 = lambda r: (mp.expm1(r) - r) / r**2 if r != 0 else mp.mpf(0.5)
-fit("exp for double results", P2, -reach, reach, 10,
-    lambda c, r: abs((1 + r + r * r * horner(c, r)) / mp.exp(r) - 1))
+# e^r = 1 + r + r²/2 + r³·P(r) on |r| ≤ ln2/2: double results, where 1 + r + r²/2 is kept
+# exact (as hi + lo) and P's rounding is scaled down by |r³| ≤ 0.042.
+P3 = lambda r: (mp.expm1(r) - r - r * r / 2) / r**3 if r != 0 else mp.mpf(1) / 6
+fit("exp for double results", P3, -reach, reach, 9,
+    lambda c, r: abs((1 + r + r * r / 2 + r**3 * horner(c, r)) / mp.exp(r) - 1))

@@ -10,9 +10,9 @@
 #include <concepts>
 #include <type_traits>
 
-// ACTFN_NO_SIMD: define it to force the portable scalar path everywhere. This release has
-// only that path (the SIMD kernels are the next step), so for now it changes nothing; CI
-// builds with it already, so that it keeps working once there is something to switch off.
+// ACTFN_NO_SIMD: define it to force the portable path: the same kernels on one plain lane
+// instead of the SSE2 / AVX2+FMA / AVX-512 batches that detail/lanes.hpp picks from the
+// compiler's target macros. Results stay within the same bounds (CI runs the suite with it).
 
 // Scalar calls are callable from CUDA device code when the header is compiled by nvcc.
 #if defined(__CUDACC__)

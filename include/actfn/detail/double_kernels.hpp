@@ -13,32 +13,36 @@ namespace actfn::detail::double_kernels {
 
 using namespace lanes_math;
 
-// e^r = 1 + r + r²·P(r) for |r| ≤ ln2/2: relative error 2^-61.4 (scripts/coefficients.py).
+// e^r = 1 + r + r²/2 + r³·P(r) for |r| ≤ ln2/2: relative error 2^-59.8
+// (scripts/coefficients.py). 1 + r + r²/2 is kept exact, so P's roundings are scaled by |r³|.
 inline constexpr double k_exp_p[] = {
-    0x1.1f730349868cep-29, 0x1.af4de97ca4194p-26, 0x1.27e4db646b17ep-22, 0x1.71de0231960ebp-19,
-    0x1.a01a01a6d889cp-16, 0x1.a01a01abe7fe1p-13, 0x1.6c16c16c162d4p-10, 0x1.11111111100dcp-7,
-    0x1.5555555555556p-5,  0x1.5555555555557p-3,  0x1.0000000000000p-1};
+    0x1.1f66df7fca49fp-29, 0x1.af38a9b0ec855p-26, 0x1.27e4e1f48534fp-22, 0x1.71de0dae63bb3p-19,
+    0x1.a01a01a47b054p-16, 0x1.a01a01a7c41d5p-13, 0x1.6c16c16c167e1p-10, 0x1.11111111109b3p-7,
+    0x1.5555555555555p-5,  0x1.5555555555556p-3};
 
-// e^t, t ≤ 0, as s1·s2·(hi + lo): hi + lo = e^r to about 2^-60, and 2^k = s1·s2 in two normal
+// e^t, t ≤ 0, as s1·s2·(hi + lo): hi + lo = e^r to about 2^-59, and 2^k = s1·s2 in two normal
 // factors (s1 = 2^max(k, -1000)), so that a result in the subnormals is scaled there by the
 // last multiplication, its only rounding. t is clamped to -800, past which every result is 0,
 // even GELU-tanh's σ'(v) times x·v'(x) ≤ 2·10^11 at the clamp x = -10^4.
 template <class V>
 struct exp_dd {
-  V r, rest;  // e^r = 1 + r + rest, |rest| < 0.2|r|: expm1's parts (tanh)
+  V r, half, tail;  // e^r - 1 = r + half + tail: r²/2 exactly, and the small rest (tanh)
   V hi, lo, s1, s2;
-  explicit exp_dd(V t) noexcept : r(0.0), rest(0.0), hi(0.0), lo(0.0), s1(0.0), s2(0.0) {
+  explicit exp_dd(V t) noexcept : r(0.0), half(0.0), tail(0.0), hi(0.0), lo(0.0), s1(0.0), s2(0.0) {
     t = max_of(V(-800.0), t);  // NaN stays
     const V y = opaque(madd(t, V(k_log2e), V(k_round)));
     const V k = y - V(k_round);
     const V r_hi = madd(k, V(-k_ln2_hi), t);  // exact
     r = madd(k, V(-k_ln2_lo), r_hi);
     const V r_lo = madd(k, V(-k_ln2_lo), r_hi - r);  // what rounding r lost
-    rest = madd(r * r, horner(r, k_exp_p), r_lo);
-    const V one_r = V(1.0) + r;  // 1 + r + rest, exactly, and then normalized to hi + lo
-    const V rest1 = ((V(1.0) - one_r) + r) + rest;
-    hi = one_r + rest1;
-    lo = (one_r - hi) + rest1;
+    const V r2 = rounded(r * r);
+    half = V(0.5) * r2;
+    tail = madd(r2 * r, horner(r, k_exp_p), madd(V(0.5), madd(r, r, -r2), r_lo));
+    // 1 + r + half + tail as hi + lo, by three Fast2Sums (each addend smaller than the sum)
+    const V a = V(1.0) + r, a_lo = (V(1.0) - a) + r;
+    const V b = a + half, b_lo = (a - b) + half;
+    hi = b + tail;
+    lo = ((b - hi) + tail) + (a_lo + b_lo);
     const V k1 = max_of(V(-1000.0), k);
     s1 = exponent_field(k1 + V(k_round));
     s2 = exponent_field((k - k1) + V(k_round));
@@ -96,18 +100,18 @@ V sigmoid_derivative(V x) noexcept {
 }
 
 // tanh|x| = -m/(2 + m), m = e^-2|x| - 1, with m, 2 + m and the quotient each as hi + lo.
-// m = (2^k - 1) + 2^k·r + 2^k·rest, 2^k - 1 as hi + lo (k < -53 rounds it), and for small
-// |x| (k = 0) m is r itself plus a small correction, so it keeps its relative accuracy.
+// m = (2^k - 1) + 2^k·(r + r²/2 + tail), 2^k - 1 as hi + lo (k < -53 rounds it): for small
+// |x| (k = 0), m is r itself plus small corrections, so it keeps its relative accuracy.
 template <class V>
 V tanh_value(V x) noexcept {
   const exp_dd e(V(-2.0) * magnitude(x));
   const V s = e.s1 * e.s2;
   const V a = s - V(1.0), a_lo = s - (a + V(1.0));  // Fast2Sum: 1 ≥ s
-  const V b = s * e.r;
-  const V m0 = a + b;  // Fast2Sum: a = 0 (k = 0) or |a| ≥ 1/2 > |b|
-  const V m1 = (b - (m0 - a)) + madd(s, e.rest, a_lo);
-  const V mh = m0 + m1;  // normalized, so that 1/dh below is 1/(2 + m) to first order
-  const V ml = (m0 - mh) + m1;
+  const V b = s * e.r, c = s * e.half, d = s * e.tail;
+  // Fast2Sums, each addend smaller than the sum: a = 0 (k = 0) or |a| ≥ 1/2 > |b|, and then
+  // r²/2 ≤ 0.18|r|, |tail| ≤ 0.06|r|
+  const V m0 = a + b, m1 = m0 + c, mh = m1 + d;
+  const V ml = ((b - (m0 - a)) + ((m0 - m1) + c)) + (((m1 - mh) + d) + a_lo);
   const V dh = V(2.0) + mh;  // Fast2Sum again: 2 > |mh|
   const V dl = ((V(2.0) - dh) + mh) + ml;
   const V r0 = recip(dh);
