@@ -57,8 +57,8 @@ TEMPLATE_TEST_CASE("span forms equal the scalar calls bit for bit", "[spans]", f
 // The scalar calls run the span kernels on a broadcast batch: this pins that they agree on
 // millions of inputs (every 4th of the float sweep, all of the double one), for every
 // length's tail too, since the inputs are not a multiple of any batch width.
-TEMPLATE_TEST_CASE("span forms equal the scalar calls on the whole sweep", "[spans][sweep]",
-                   float, double) {
+TEMPLATE_TEST_CASE("span forms equal the scalar calls on the whole sweep", "[spans][sweep]", float,
+                   double) {
   using T = TestType;
   std::vector<T> x;
   const std::size_t step = std::is_same_v<T, float> ? 4 : 1;

@@ -45,13 +45,17 @@ struct sigmoid : detail::activation<sigmoid<T>, T>, detail::output_derivative<si
   using lane = detail::kernel_lane<T>;
   template <class V>
   static V value_lanes(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) return detail::float_kernels::sigmoid_value(x);
-    else return detail::double_kernels::sigmoid_value(x);
+    if constexpr (std::is_same_v<T, float>)
+      return detail::float_kernels::sigmoid_value(x);
+    else
+      return detail::double_kernels::sigmoid_value(x);
   }
   template <class V>
   static V derivative_lanes(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) return detail::float_kernels::sigmoid_derivative(x);
-    else return detail::double_kernels::sigmoid_derivative(x);
+    if constexpr (std::is_same_v<T, float>)
+      return detail::float_kernels::sigmoid_derivative(x);
+    else
+      return detail::double_kernels::sigmoid_derivative(x);
   }
 };
 

@@ -44,13 +44,17 @@ struct tanh : detail::activation<tanh<T>, T>, detail::output_derivative<tanh<T>,
   using lane = detail::kernel_lane<T>;
   template <class V>
   static V value_lanes(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) return detail::float_kernels::tanh_value(x);
-    else return detail::double_kernels::tanh_value(x);
+    if constexpr (std::is_same_v<T, float>)
+      return detail::float_kernels::tanh_value(x);
+    else
+      return detail::double_kernels::tanh_value(x);
   }
   template <class V>
   static V derivative_lanes(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) return detail::float_kernels::tanh_derivative(x);
-    else return detail::double_kernels::tanh_derivative(x);
+    if constexpr (std::is_same_v<T, float>)
+      return detail::float_kernels::tanh_derivative(x);
+    else
+      return detail::double_kernels::tanh_derivative(x);
   }
 };
 

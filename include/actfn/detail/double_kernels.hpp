@@ -28,7 +28,8 @@ template <class V>
 struct exp_dd {
   V r, half, tail;  // e^r - 1 = r + half + tail: r²/2 exactly, and the small rest (tanh)
   V hi, lo, s1, s2;
-  explicit exp_dd(V t) noexcept : r(0.0), half(0.0), tail(0.0), hi(0.0), lo(0.0), s1(0.0), s2(0.0) {
+  ACTFN_ALWAYS_INLINE explicit exp_dd(V t) noexcept
+      : r(0.0), half(0.0), tail(0.0), hi(0.0), lo(0.0), s1(0.0), s2(0.0) {
     t = max_of(V(-800.0), t);  // NaN stays
     const V y = opaque(madd(t, V(k_log2e), V(k_round)));
     const V k = y - V(k_round);
@@ -55,7 +56,7 @@ template <class V>
 struct logistic_dd {
   exp_dd<V> e;
   V r0, res;
-  explicit logistic_dd(V a) noexcept : e(-a), r0(0.0), res(0.0) {
+  ACTFN_ALWAYS_INLINE explicit logistic_dd(V a) noexcept : e(-a), r0(0.0), res(0.0) {
     const V s = e.s1 * e.s2;
     const V eh = e.hi * s;  // e = eh + e.lo·s; where s is tiny, so is every use of e beside 1
     const V d = V(1.0) + eh;
@@ -89,13 +90,13 @@ struct logistic_dd {
 };
 
 template <class V>
-V sigmoid_value(V x) noexcept {
+ACTFN_INLINE V sigmoid_value(V x) noexcept {
   const logistic_dd l(magnitude(x));
   return select(x < V(0.0), l.left(), l.right());
 }
 
 template <class V>
-V sigmoid_derivative(V x) noexcept {
+ACTFN_INLINE V sigmoid_derivative(V x) noexcept {
   return logistic_dd(magnitude(x)).slope(V(1.0));
 }
 
@@ -103,7 +104,7 @@ V sigmoid_derivative(V x) noexcept {
 // m = (2^k - 1) + 2^k·(r + r²/2 + tail), 2^k - 1 as hi + lo (k < -53 rounds it): for small
 // |x| (k = 0), m is r itself plus small corrections, so it keeps its relative accuracy.
 template <class V>
-V tanh_value(V x) noexcept {
+ACTFN_INLINE V tanh_value(V x) noexcept {
   const exp_dd e(V(-2.0) * magnitude(x));
   const V s = e.s1 * e.s2;
   const V a = s - V(1.0), a_lo = s - (a + V(1.0));  // Fast2Sum: 1 ≥ s
@@ -122,7 +123,7 @@ V tanh_value(V x) noexcept {
 
 // sech²x = 4σ'(2x); 2|x| is exact (or inf, where sech² is 0).
 template <class V>
-V tanh_derivative(V x) noexcept {
+ACTFN_INLINE V tanh_derivative(V x) noexcept {
   return logistic_dd(V(2.0) * magnitude(x)).slope(V(4.0));
 }
 
@@ -135,7 +136,7 @@ inline constexpr double k_gelu_c3 = 0x1.12ba9d1f60179p-3, k_gelu_c3_lo = 0x1.f30
 
 // 1 + a·x², x² = h + l, as hi + lo (TwoSum: a·x² may exceed 1).
 template <class V>
-void one_plus(V a, V a_lo, V h, V l, V& hi, V& lo) noexcept {
+ACTFN_INLINE void one_plus(V a, V a_lo, V h, V l, V& hi, V& lo) noexcept {
   const V q = rounded(a * h);
   const V q_lo = madd(a, h, -q) + madd(a, l, a_lo * h);
   hi = V(1.0) + q;
@@ -148,7 +149,7 @@ struct gelu_tanh_dd {
   V xc, h, l;  // x clamped to ±1e4 (σ(v) is 0 or 1 far beyond), x² = h + l
   V v, dv;
   logistic_dd<V> sig;  // of |v|
-  explicit gelu_tanh_dd(V x) noexcept
+  ACTFN_ALWAYS_INLINE explicit gelu_tanh_dd(V x) noexcept
       : xc(min_of(V(1e4), max_of(V(-1e4), x))),
         h(rounded(xc * xc)),
         l(madd(xc, xc, -h)),
@@ -169,7 +170,7 @@ struct gelu_tanh_dd {
 };
 
 template <class V>
-V gelu_tanh_value(V x) noexcept {
+ACTFN_INLINE V gelu_tanh_value(V x) noexcept {
   const gelu_tanh_dd g(x);
   const auto& l = g.sig;
   const auto neg = g.v < V(0.0);
@@ -189,7 +190,7 @@ V gelu_tanh_value(V x) noexcept {
 // σ(v)(1 + dv(1 - σ)) + x·v'(x)/... : d/dx x·σ(v) = σ(v) + x·σ'(v)·k(1 + 3c·x²), each term as
 // hi + lo, since the two cancel near the root x ≈ -0.7518 and on the left.
 template <class V>
-V gelu_tanh_derivative(V x) noexcept {
+ACTFN_INLINE V gelu_tanh_derivative(V x) noexcept {
   const gelu_tanh_dd g(x);
   const auto& l = g.sig;
   const auto neg = g.v < V(0.0);
@@ -198,7 +199,7 @@ V gelu_tanh_derivative(V x) noexcept {
   l.left_parts(ph, pl);
   l.slope_parts(dh, dl);  // σ'(v) = (dh + dl)·s1·s2
   const V sh = select(neg, ph, l.r0), sl = select(neg, pl, l.r0 * l.res);
-  const V sigma = select(neg, ph * s, l.r0);  // σ(v), to first order
+  const V sigma = select(neg, ph * s, l.r0);             // σ(v), to first order
   const V a_lo = madd(sh, g.dv * (V(1.0) - sigma), sl);  // σ(v + dv) = sh + a_lo
   // m = x·k(1 + 3c·x²) as hi + lo
   one_plus(V(k_gelu_c3), V(k_gelu_c3_lo), g.h, g.l, p, p_lo);
@@ -208,8 +209,8 @@ V gelu_tanh_derivative(V x) noexcept {
   const V ml = madd(g.xc, k1, -mh) + g.xc * k1_lo;
   // b = m·σ'(v + dv) = bh + bl (times s1·s2), σ'(v + dv) = σ'(v)(1 + dv(1 - 2σ))
   const V bh = rounded(mh * dh);
-  const V bl = madd(mh, dh, -bh) +
-               madd(mh, madd(dh, g.dv * madd(V(-2.0), sigma, V(1.0)), dl), ml * dh);
+  const V bl =
+      madd(mh, dh, -bh) + madd(mh, madd(dh, g.dv * madd(V(-2.0), sigma, V(1.0)), dl), ml * dh);
   // v ≥ 0: σ + b·s, σ near 1/2..1 and unscaled; v < 0: both scaled, summed exactly first.
   const V pos = sh + (a_lo + (bh * s + bl * s));
   const V th = sh + bh, tb = th - sh;

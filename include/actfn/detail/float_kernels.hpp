@@ -36,7 +36,7 @@ inline constexpr double k_gelu_cubic3 = 0x1.12ba9d1f60179p-3;         // 3·0.04
 template <class V>
 struct exp_split {
   V s, q;
-  explicit exp_split(V t) noexcept : s(0.0), q(0.0) {
+  ACTFN_ALWAYS_INLINE explicit exp_split(V t) noexcept : s(0.0), q(0.0) {
     t = min_of(V(700.0), max_of(V(-700.0), t));
     // opaque: under -ffast-math, (y + k_round) - k_round would fold to y.
     const V y = opaque(madd(t, V(k_log2e), V(k_round)));
@@ -53,14 +53,14 @@ struct exp_split {
 // σ(x) = 1/(1 + e), e = e^-x: in double, e^700 does not overflow and 1 + e has no
 // cancellation, so the left tail keeps its relative accuracy without a second branch.
 template <class V>
-V sigmoid_value(V x) noexcept {
+ACTFN_INLINE V sigmoid_value(V x) noexcept {
   return recip(V(1.0) + exp_split(-x).exp());
 }
 
 // σ' = e/(1 + e)² as (e·r)·r, r = 1/(1 + e): no 1 - σ, which cancels, and e·r ≤ 1 keeps the
 // product from underflowing on the left.
 template <class V>
-V sigmoid_derivative(V x) noexcept {
+ACTFN_INLINE V sigmoid_derivative(V x) noexcept {
   const V e = exp_split(-x).exp();
   const V r = recip(V(1.0) + e);
   return (e * r) * r;
@@ -69,14 +69,14 @@ V sigmoid_derivative(V x) noexcept {
 // tanh|x| = -m/(2 + m), m = e^-2|x| - 1 from expm1: no cancellation for small |x|, where
 // 1 - e^-2|x| would lose the low bits; the sign is put back last (tanh(-0) = -0).
 template <class V>
-V tanh_value(V x) noexcept {
+ACTFN_INLINE V tanh_value(V x) noexcept {
   const V m = exp_split(V(-2.0) * magnitude(x)).expm1();
   return with_sign_of(-m * recip(m + V(2.0)), x);
 }
 
 // sech²x = 4e/(1 + e)², e = e^-2x: no 1 - tanh², which cancels, and no cosh², which overflows.
 template <class V>
-V tanh_derivative(V x) noexcept {
+ACTFN_INLINE V tanh_derivative(V x) noexcept {
   const V e = exp_split(V(-2.0) * x).exp();
   const V r = recip(V(1.0) + e);
   return (V(4.0) * e * r) * r;
@@ -88,7 +88,7 @@ V tanh_derivative(V x) noexcept {
 template <class V>
 struct normal_parts {
   V z, cdf, gauss;  // z clamped, Φ(x), e^-z² = √(2π)·φ(x)
-  explicit normal_parts(V x) noexcept : z(0.0), cdf(0.0), gauss(0.0) {
+  ACTFN_ALWAYS_INLINE explicit normal_parts(V x) noexcept : z(0.0), cdf(0.0), gauss(0.0) {
     z = min_of(V(k_erfc_reach), max_of(V(-k_erfc_reach), x * V(k_inv_sqrt2)));  // NaN stays
     const V a = magnitude(z);
     gauss = exp_split(-(a * a)).exp();
@@ -103,14 +103,14 @@ struct normal_parts {
 };
 
 template <class V>
-V gelu_value(V x) noexcept {
+ACTFN_INLINE V gelu_value(V x) noexcept {
   const normal_parts n(x);
   return select(n.vanishes(), V(0.0), x * n.cdf);
 }
 
 // GELU' = Φ(x) + x·φ(x) = Φ + z·e^-z²/√π, with the clamped z: at x = inf, x·φ would be inf·0.
 template <class V>
-V gelu_derivative(V x) noexcept {
+ACTFN_INLINE V gelu_derivative(V x) noexcept {
   const normal_parts n(x);
   return select(n.vanishes(), V(0.0), madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf));
 }
@@ -120,7 +120,7 @@ V gelu_derivative(V x) noexcept {
 template <class V>
 struct gelu_tanh_parts {
   V xc, e, r;  // clamped x, e^-v, σ(v) = 1/(1 + e)
-  explicit gelu_tanh_parts(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
+  ACTFN_ALWAYS_INLINE explicit gelu_tanh_parts(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
     xc = min_of(V(1e4), max_of(V(-1e4), x));
     const V v = (V(k_two_sqrt_2_over_pi) * xc) * madd(V(k_gelu_cubic) * xc, xc, V(1.0));
     e = exp_split(-v).exp();
@@ -130,7 +130,7 @@ struct gelu_tanh_parts {
 
 // x·σ(v); x = -inf gives -1e4·σ(v) = -0 (σ(v) ≈ 1e-304 there), x = inf gives inf.
 template <class V>
-V gelu_tanh_value(V x) noexcept {
+ACTFN_INLINE V gelu_tanh_value(V x) noexcept {
   const gelu_tanh_parts p(x);
   return max_of(V(-1e4), x) * p.r;
 }
@@ -138,7 +138,7 @@ V gelu_tanh_value(V x) noexcept {
 // σ(v) + x·σ'(v)·v'(x)/... : d/dx x·σ(v) = σ(v) + x·σ'(v)·2√(2/π)(1 + 3·0.044715x²), with the
 // clamped x in the second term, which vanishes past the clamp.
 template <class V>
-V gelu_tanh_derivative(V x) noexcept {
+ACTFN_INLINE V gelu_tanh_derivative(V x) noexcept {
   const gelu_tanh_parts p(x);
   const V slope = V(k_two_sqrt_2_over_pi) * madd(V(k_gelu_cubic3) * p.xc, p.xc, V(1.0));
   return madd(p.xc * slope, (p.e * p.r) * p.r, p.r);

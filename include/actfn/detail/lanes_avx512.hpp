@@ -22,7 +22,9 @@ struct batch<double> {
   batch(__m512d r) noexcept : v(r) {}
   batch(double s) noexcept : v(_mm512_set1_pd(s)) {}
   static batch load(const double* p) noexcept { return _mm512_loadu_pd(p); }
-  static batch load(const float* p) noexcept { return _mm512_maskz_cvtps_pd(all, _mm256_loadu_ps(p)); }
+  static batch load(const float* p) noexcept {
+    return _mm512_maskz_cvtps_pd(all, _mm256_loadu_ps(p));
+  }
   void store(double* p) const noexcept { _mm512_storeu_pd(p, v); }
   void store(float* p) const noexcept { _mm256_storeu_ps(p, _mm512_maskz_cvtpd_ps(all, v)); }
 
@@ -31,10 +33,18 @@ struct batch<double> {
   friend batch operator*(batch a, batch b) noexcept { return _mm512_mul_pd(a.v, b.v); }
   friend batch operator/(batch a, batch b) noexcept { return _mm512_div_pd(a.v, b.v); }
   friend batch operator-(batch a) noexcept { return _mm512_sub_pd(_mm512_setzero_pd(), a.v); }
-  friend mask operator<(batch a, batch b) noexcept { return _mm512_cmp_pd_mask(a.v, b.v, _CMP_LT_OQ); }
-  friend mask operator>(batch a, batch b) noexcept { return _mm512_cmp_pd_mask(a.v, b.v, _CMP_GT_OQ); }
-  friend mask operator<=(batch a, batch b) noexcept { return _mm512_cmp_pd_mask(a.v, b.v, _CMP_LE_OQ); }
-  friend batch select(mask m, batch a, batch b) noexcept { return _mm512_mask_blend_pd(m, b.v, a.v); }
+  friend mask operator<(batch a, batch b) noexcept {
+    return _mm512_cmp_pd_mask(a.v, b.v, _CMP_LT_OQ);
+  }
+  friend mask operator>(batch a, batch b) noexcept {
+    return _mm512_cmp_pd_mask(a.v, b.v, _CMP_GT_OQ);
+  }
+  friend mask operator<=(batch a, batch b) noexcept {
+    return _mm512_cmp_pd_mask(a.v, b.v, _CMP_LE_OQ);
+  }
+  friend batch select(mask m, batch a, batch b) noexcept {
+    return _mm512_mask_blend_pd(m, b.v, a.v);
+  }
   friend batch madd(batch a, batch b, batch c) noexcept { return _mm512_fmadd_pd(a.v, b.v, c.v); }
   friend batch min_of(batch a, batch b) noexcept { return _mm512_maskz_min_pd(all, a.v, b.v); }
   friend batch max_of(batch a, batch b) noexcept { return _mm512_maskz_max_pd(all, a.v, b.v); }
@@ -84,10 +94,18 @@ struct batch<float> {
   void store(float* p) const noexcept { _mm512_storeu_ps(p, v); }
 
   friend batch operator*(batch a, batch b) noexcept { return _mm512_mul_ps(a.v, b.v); }
-  friend mask operator<(batch a, batch b) noexcept { return _mm512_cmp_ps_mask(a.v, b.v, _CMP_LT_OQ); }
-  friend mask operator>(batch a, batch b) noexcept { return _mm512_cmp_ps_mask(a.v, b.v, _CMP_GT_OQ); }
-  friend mask operator<=(batch a, batch b) noexcept { return _mm512_cmp_ps_mask(a.v, b.v, _CMP_LE_OQ); }
-  friend batch select(mask m, batch a, batch b) noexcept { return _mm512_mask_blend_ps(m, b.v, a.v); }
+  friend mask operator<(batch a, batch b) noexcept {
+    return _mm512_cmp_ps_mask(a.v, b.v, _CMP_LT_OQ);
+  }
+  friend mask operator>(batch a, batch b) noexcept {
+    return _mm512_cmp_ps_mask(a.v, b.v, _CMP_GT_OQ);
+  }
+  friend mask operator<=(batch a, batch b) noexcept {
+    return _mm512_cmp_ps_mask(a.v, b.v, _CMP_LE_OQ);
+  }
+  friend batch select(mask m, batch a, batch b) noexcept {
+    return _mm512_mask_blend_ps(m, b.v, a.v);
+  }
   friend float first(batch a) noexcept { return _mm512_cvtss_f32(a.v); }
   friend batch max_of(batch a, batch b) noexcept { return _mm512_maskz_max_ps(all, a.v, b.v); }
   friend batch positive_step(batch x) noexcept {

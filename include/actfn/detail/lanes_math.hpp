@@ -17,14 +17,14 @@ inline constexpr double k_log2e = 0x1.71547652b82fep+0;
 inline constexpr double k_round = 0x1.8p52 + 1023;
 
 template <class V, std::size_t N, std::size_t... I>
-V horner(V x, const double (&c)[N], std::index_sequence<I...>) noexcept {
+ACTFN_INLINE V horner(V x, const double (&c)[N], std::index_sequence<I...>) noexcept {
   V p = V(c[0]);
   ((p = madd(p, x, V(c[I + 1]))), ...);
   return p;
 }
 // c[0]·x^(N-1) + ... + c[N-1], unrolled.
 template <class V, std::size_t N>
-V horner(V x, const double (&c)[N]) noexcept {
+ACTFN_INLINE V horner(V x, const double (&c)[N]) noexcept {
   return horner(x, c, std::make_index_sequence<N - 1>{});
 }
 

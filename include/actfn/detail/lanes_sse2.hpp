@@ -40,7 +40,9 @@ struct batch<double> {
   friend batch select(mask m, batch a, batch b) noexcept {
     return _mm_or_pd(_mm_and_pd(m, a.v), _mm_andnot_pd(m, b.v));
   }
-  friend batch madd(batch a, batch b, batch c) noexcept { return _mm_add_pd(_mm_mul_pd(a.v, b.v), c.v); }
+  friend batch madd(batch a, batch b, batch c) noexcept {
+    return _mm_add_pd(_mm_mul_pd(a.v, b.v), c.v);
+  }
   friend batch min_of(batch a, batch b) noexcept { return _mm_min_pd(a.v, b.v); }
   friend batch max_of(batch a, batch b) noexcept { return _mm_max_pd(a.v, b.v); }
   friend batch magnitude(batch a) noexcept { return _mm_andnot_pd(_mm_set1_pd(-0.0), a.v); }
