@@ -31,13 +31,15 @@ inline constexpr double k_gelu_cubic = 0x1.6e4e26d4801f7p-5;          // 0.04471
 inline constexpr double k_gelu_cubic3 = 0x1.12ba9d1f60179p-3;         // 3·0.044715
 
 // e^t = s·(1 + q) and e^t - 1 = (s - 1) + s·q, with s = 2^k, k = round(t/ln2), q = e^r - 1.
-// t is clamped to ±700 first (e^-700 ≈ 1e-304: any float result it feeds is 0 or its limit,
-// even after a factor 1e12), so s stays a normal double; NaN stays NaN.
+// t is clamped to ±120 first: e^-120 ≈ 8e-53, so any float result it feeds is 0 or its limit
+// even after a factor 10^3 (GELU-tanh's x·v'(x) at its clamp), and no product of the kernels
+// below can overflow or underflow a double in any order -ffast-math may reassociate it into
+// (measured: gelu_tanh'(-FLT_MAX) was inf with a ±700 clamp). NaN stays NaN.
 template <class V>
 struct exp_split {
   V s, q;
   ACTFN_ALWAYS_INLINE explicit exp_split(V t) noexcept : s(0.0), q(0.0) {
-    t = min_of(V(700.0), max_of(V(-700.0), t));
+    t = min_of(V(120.0), max_of(V(-120.0), t));
     // opaque: under -ffast-math, (y + k_round) - k_round would fold to y.
     const V y = opaque(madd(t, V(k_log2e), V(k_round)));
     const V k = y - V(k_round);
@@ -50,7 +52,7 @@ struct exp_split {
   V expm1() const noexcept { return madd(s, q, s - V(1.0)); }  // s - 1 is exact
 };
 
-// σ(x) = 1/(1 + e), e = e^-x: in double, e^700 does not overflow and 1 + e has no
+// σ(x) = 1/(1 + e), e = e^-x: in double, e^120 does not overflow and 1 + e has no
 // cancellation, so the left tail keeps its relative accuracy without a second branch.
 template <class V>
 ACTFN_INLINE V sigmoid_value(V x) noexcept {
@@ -116,23 +118,23 @@ ACTFN_INLINE V gelu_derivative(V x) noexcept {
 }
 
 // The tanh form: ½x(1 + tanh u) = x·σ(v), v = 2u = 2√(2/π)·x·(1 + 0.044715x²), with x clamped
-// to ±1e4 inside v (past it σ(v) is 0 or 1 to far below float's precision, and x³ stays finite).
+// to ±16 inside v: |v(16)| = 318, so past it σ(v) is 0 or 1 far below float's precision.
 template <class V>
 struct gelu_tanh_parts {
   V xc, e, r;  // clamped x, e^-v, σ(v) = 1/(1 + e)
   ACTFN_ALWAYS_INLINE explicit gelu_tanh_parts(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
-    xc = min_of(V(1e4), max_of(V(-1e4), x));
+    xc = min_of(V(16.0), max_of(V(-16.0), x));
     const V v = (V(k_two_sqrt_2_over_pi) * xc) * madd(V(k_gelu_cubic) * xc, xc, V(1.0));
     e = exp_split(-v).exp();
     r = recip(V(1.0) + e);
   }
 };
 
-// x·σ(v); x = -inf gives -1e4·σ(v) = -0 (σ(v) ≈ 1e-304 there), x = inf gives inf.
+// x·σ(v); x = -inf gives -16·σ(v) = -0 (σ(v) ≈ 8e-53 there), x = inf gives inf.
 template <class V>
 ACTFN_INLINE V gelu_tanh_value(V x) noexcept {
   const gelu_tanh_parts p(x);
-  return max_of(V(-1e4), x) * p.r;
+  return max_of(V(-16.0), x) * p.r;
 }
 
 // σ(v) + x·σ'(v)·v'(x)/... : d/dx x·σ(v) = σ(v) + x·σ'(v)·2√(2/π)(1 + 3·0.044715x²), with the
