@@ -52,8 +52,8 @@ struct leaky_relu : detail::activation<leaky_relu<T>, T> {
   }
   template <class V>
   V derivative_lanes(V x) const noexcept {
-    using detail::keep_nan, detail::select;
-    return keep_nan(x, select(x > V(T(0)), V(T(1)), V(negative_slope)));
+    using detail::step;
+    return step(x, V(negative_slope));
   }
 };
 

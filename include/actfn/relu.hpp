@@ -36,8 +36,8 @@ struct relu : detail::activation<relu<T>, T> {
   }
   template <class V>
   static V derivative_lanes(V x) noexcept {
-    using detail::positive_step;
-    return positive_step(x);
+    using detail::step;  // for a plain T; a batch's own is found by argument lookup
+    return step(x, V(T(0)));
   }
 };
 

@@ -60,9 +60,9 @@ ACTFN_HOST_DEVICE constexpr W opaque(W x) noexcept {
   return x;
 }
 
-// Every kernel runs in a type wider than T and rounds once at the end, so T itself needs no
-// correction terms: measured (tests/, README), every float result of a 2^24-input sweep is
-// correctly rounded and double stays within 0.51 ULP. long double has no wider hardware type
+// The wide-type kernels (*_kernel.hpp: constant evaluation, CUDA device code, long double, and
+// double where the SIMD double kernels are off) run in a type wider than T and round once at
+// the end: measured (tests/, README) double stays within 0.51 ULP. long double has no wider type
 // and is computed as is (within 4 ULP, derivatives 8); where long double is double (MSVC),
 // double is too, and loses its margin (documented in the README).
 template <class T>

@@ -1,7 +1,7 @@
 // actfn/detail/double_kernels.hpp: the run-time kernels for double results, over lanes V of
 // doubles. There is no wider type to absorb roundings here, so each quantity that needs it is
 // carried as an unevaluated sum hi + lo (error-free transformations: Fast2Sum and the FMA's
-// exact product residual), and the result is rounded once at the end: measured ≤ 0.51 ULP
+// exact product residual), and the result is rounded once at the end: measured ≤ 0.76 ULP
 // (tests, README). The exact residuals need a fused madd, so these kernels are used where the
 // lanes have one (ACTFN_FUSED_MADD), and not under -ffast-math, whose reassociation removes
 // exactly these error terms (measured: 2.9 ULP); elsewhere double keeps the long double path.

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <cstddef>
-#include <limits>
 #include <type_traits>
 
 #include "lanes_scalar.hpp"
@@ -94,15 +93,11 @@ S first(S v) noexcept {
   return v;
 }
 
-// ReLU's step: 1 for x > 0, 0 for x ≤ 0, NaN for NaN (lanes_avx512.hpp: one instruction).
+// The (leaky) ReLU step: 1 for x > 0, below for x ≤ 0, NaN for NaN (lanes_avx512.hpp: one
+// instruction).
 template <class V>
-V positive_step(V x) noexcept {
-  return select(x > V(0), V(1), select(x <= V(0), V(0), x));
-}
-// v, but x where x is NaN (x ≤ inf fails exactly for NaN).
-template <class V>
-V keep_nan(V x, V v) noexcept {
-  return select(x <= V(std::numeric_limits<float>::infinity()), v, x);
+V step(V x, V below) noexcept {
+  return select(x > V(0), V(1), select(x <= V(0), below, x));
 }
 
 // v, as rounded: a barrier to FMA contraction. GCC's default -ffp-contract=fast would fuse

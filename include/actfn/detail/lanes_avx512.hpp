@@ -70,14 +70,11 @@ struct batch<double> {
     return _mm512_maskz_cvtps_pd(all, _mm512_maskz_cvtpd_ps(all, a.v));
   }
   friend double first(batch a) noexcept { return _mm512_cvtsd_f64(a.v); }
-  // ReLU's step: 1 for x > 0, 0 for x ≤ 0, NaN for NaN, in one VFIXUPIMM (a table from x's
-  // class, one nibble each: QNaN, SNaN, 0, 1, -inf, inf, negative, positive).
-  friend batch positive_step(batch x) noexcept {
-    return _mm512_maskz_fixupimm_pd(all, x.v, x.v, _mm512_set1_epi64(0xA8A8A822), 0);
-  }
-  // v, but x (quieted) where x is NaN.
-  friend batch keep_nan(batch x, batch v) noexcept {
-    return _mm512_maskz_fixupimm_pd(all, v.v, x.v, _mm512_set1_epi64(0x22), 0);
+  // The (leaky) ReLU step: 1 for x > 0, below for x ≤ 0, NaN for NaN, in one VFIXUPIMM: a
+  // table by x's class, a nibble each (QNaN, SNaN, 0, 1, -inf, inf, negative, positive) of
+  // 2 = x quieted, 0 = keep below, 10 = +1.
+  friend batch step(batch x, batch below) noexcept {
+    return _mm512_maskz_fixupimm_pd(all, below.v, x.v, _mm512_set1_epi64(0xA0A0A022), 0);
   }
 };
 
@@ -108,11 +105,8 @@ struct batch<float> {
   }
   friend float first(batch a) noexcept { return _mm512_cvtss_f32(a.v); }
   friend batch max_of(batch a, batch b) noexcept { return _mm512_maskz_max_ps(all, a.v, b.v); }
-  friend batch positive_step(batch x) noexcept {
-    return _mm512_maskz_fixupimm_ps(all, x.v, x.v, _mm512_set1_epi32(0xA8A8A822), 0);
-  }
-  friend batch keep_nan(batch x, batch v) noexcept {
-    return _mm512_maskz_fixupimm_ps(all, v.v, x.v, _mm512_set1_epi32(0x22), 0);
+  friend batch step(batch x, batch below) noexcept {
+    return _mm512_maskz_fixupimm_ps(all, below.v, x.v, _mm512_set1_epi32(0xA0A0A022), 0);
   }
 };
 
