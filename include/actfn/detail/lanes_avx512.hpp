@@ -106,7 +106,8 @@ struct batch<float> {
   friend float first(batch a) noexcept { return _mm512_cvtss_f32(a.v); }
   friend batch max_of(batch a, batch b) noexcept { return _mm512_maskz_max_ps(all, a.v, b.v); }
   friend batch step(batch x, batch below) noexcept {
-    return _mm512_maskz_fixupimm_ps(all, below.v, x.v, _mm512_set1_epi32(0xA0A0A022), 0);
+    return _mm512_maskz_fixupimm_ps(all, below.v, x.v,
+                                    _mm512_set1_epi32(static_cast<int>(0xA0A0A022u)), 0);
   }
 };
 
