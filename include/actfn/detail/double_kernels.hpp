@@ -146,18 +146,17 @@ ACTFN_INLINE void one_plus(V a, V a_lo, V h, V l, V& hi, V& lo) noexcept {
 
 template <class V>
 struct gelu_tanh_dd {
+  // in initialization order: each from the ones before
   V xc, h, l;  // x clamped to ±1e4 (σ(v) is 0 or 1 far beyond), x² = h + l
-  V v, dv;
+  V dv, v;     // v + dv
   logistic_dd<V> sig;  // of |v|
   ACTFN_ALWAYS_INLINE explicit gelu_tanh_dd(V x) noexcept
       : xc(min_of(V(1e4), max_of(V(-1e4), x))),
         h(rounded(xc * xc)),
         l(madd(xc, xc, -h)),
-        v(0.0),
         dv(0.0),
-        sig(magnitude(arg(xc, h, l, dv))) {
-    v = arg(xc, h, l, dv);
-  }
+        v(arg(xc, h, l, dv)),
+        sig(magnitude(v)) {}
   static V arg(V xc, V h, V l, V& dv) noexcept {
     V s(0.0), s_lo(0.0);
     one_plus(V(k_gelu_c), V(k_gelu_c_lo), h, l, s, s_lo);

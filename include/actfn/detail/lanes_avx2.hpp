@@ -27,7 +27,6 @@ struct batch<double> {
   friend batch operator+(batch a, batch b) noexcept { return _mm256_add_pd(a.v, b.v); }
   friend batch operator-(batch a, batch b) noexcept { return _mm256_sub_pd(a.v, b.v); }
   friend batch operator*(batch a, batch b) noexcept { return _mm256_mul_pd(a.v, b.v); }
-  friend batch operator/(batch a, batch b) noexcept { return _mm256_div_pd(a.v, b.v); }
   friend batch operator-(batch a) noexcept { return _mm256_sub_pd(_mm256_setzero_pd(), a.v); }
   friend mask operator<(batch a, batch b) noexcept { return _mm256_cmp_pd(a.v, b.v, _CMP_LT_OQ); }
   friend mask operator>(batch a, batch b) noexcept { return _mm256_cmp_pd(a.v, b.v, _CMP_GT_OQ); }
@@ -67,7 +66,6 @@ struct batch<float> {
   friend mask operator>(batch a, batch b) noexcept { return _mm256_cmp_ps(a.v, b.v, _CMP_GT_OQ); }
   friend mask operator<=(batch a, batch b) noexcept { return _mm256_cmp_ps(a.v, b.v, _CMP_LE_OQ); }
   friend batch select(mask m, batch a, batch b) noexcept { return _mm256_blendv_ps(b.v, a.v, m); }
-  friend float first(batch a) noexcept { return _mm256_cvtss_f32(a.v); }
   friend batch max_of(batch a, batch b) noexcept { return _mm256_max_ps(a.v, b.v); }
 };
 

@@ -31,7 +31,6 @@ struct batch<double> {
   friend batch operator+(batch a, batch b) noexcept { return _mm512_add_pd(a.v, b.v); }
   friend batch operator-(batch a, batch b) noexcept { return _mm512_sub_pd(a.v, b.v); }
   friend batch operator*(batch a, batch b) noexcept { return _mm512_mul_pd(a.v, b.v); }
-  friend batch operator/(batch a, batch b) noexcept { return _mm512_div_pd(a.v, b.v); }
   friend batch operator-(batch a) noexcept { return _mm512_sub_pd(_mm512_setzero_pd(), a.v); }
   friend mask operator<(batch a, batch b) noexcept {
     return _mm512_cmp_pd_mask(a.v, b.v, _CMP_LT_OQ);
@@ -103,7 +102,6 @@ struct batch<float> {
   friend batch select(mask m, batch a, batch b) noexcept {
     return _mm512_mask_blend_ps(m, b.v, a.v);
   }
-  friend float first(batch a) noexcept { return _mm512_cvtss_f32(a.v); }
   friend batch max_of(batch a, batch b) noexcept { return _mm512_maskz_max_ps(all, a.v, b.v); }
   friend batch step(batch x, batch below) noexcept {
     return _mm512_maskz_fixupimm_ps(all, below.v, x.v,

@@ -32,7 +32,6 @@ struct batch<double> {
   friend batch operator+(batch a, batch b) noexcept { return _mm_add_pd(a.v, b.v); }
   friend batch operator-(batch a, batch b) noexcept { return _mm_sub_pd(a.v, b.v); }
   friend batch operator*(batch a, batch b) noexcept { return _mm_mul_pd(a.v, b.v); }
-  friend batch operator/(batch a, batch b) noexcept { return _mm_div_pd(a.v, b.v); }
   friend batch operator-(batch a) noexcept { return _mm_sub_pd(_mm_setzero_pd(), a.v); }
   friend mask operator<(batch a, batch b) noexcept { return _mm_cmplt_pd(a.v, b.v); }
   friend mask operator>(batch a, batch b) noexcept { return _mm_cmpgt_pd(a.v, b.v); }
@@ -77,7 +76,6 @@ struct batch<float> {
   friend batch select(mask m, batch a, batch b) noexcept {
     return _mm_or_ps(_mm_and_ps(m, a.v), _mm_andnot_ps(m, b.v));
   }
-  friend float first(batch a) noexcept { return _mm_cvtss_f32(a.v); }
   friend batch max_of(batch a, batch b) noexcept { return _mm_max_ps(a.v, b.v); }
 };
 
