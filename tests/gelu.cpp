@@ -8,35 +8,31 @@ using actfn::gelu_approximation;
 TEMPLATE_TEST_CASE("gelu (exact) value within its bound", "[gelu][accuracy]", float, double,
                    long double) {
   const actfn::gelu<TestType> f;
-  acc::require_within(
-      "gelu", acc::inputs<TestType>(), acc::value_bound<TestType>, [&](TestType x) { return f(x); },
-      [](auto x) { return ref::gelu(x); });
+  acc::require_within("gelu", f, acc::form::value, acc::value_bound<TestType>,
+                      [](auto x) { return ref::gelu(x); });
 }
 
 TEMPLATE_TEST_CASE("gelu (exact) derivative within its bound", "[gelu][accuracy]", float, double,
                    long double) {
   const actfn::gelu<TestType> f;
   acc::require_within(
-      "gelu'", acc::inputs<TestType>(), acc::derivative_bound<TestType>,
-      [&](TestType x) { return f.derivative(x); }, [](auto x) { return ref::gelu_d(x); },
-      acc::gelu_derivative_root<TestType>);
+      "gelu'", f, acc::form::derivative, acc::derivative_bound<TestType>,
+      [](auto x) { return ref::gelu_d(x); }, acc::gelu_derivative_root<TestType>);
 }
 
 TEMPLATE_TEST_CASE("gelu (tanh) value within its bound", "[gelu][accuracy]", float, double,
                    long double) {
   const actfn::gelu<TestType> f(gelu_approximation::tanh);
-  acc::require_within(
-      "gelu_tanh", acc::inputs<TestType>(), acc::value_bound<TestType>,
-      [&](TestType x) { return f(x); }, [](auto x) { return ref::gelu_tanh(x); });
+  acc::require_within("gelu_tanh", f, acc::form::value, acc::value_bound<TestType>,
+                      [](auto x) { return ref::gelu_tanh(x); });
 }
 
 TEMPLATE_TEST_CASE("gelu (tanh) derivative within its bound", "[gelu][accuracy]", float, double,
                    long double) {
   const actfn::gelu<TestType> f(gelu_approximation::tanh);
   acc::require_within(
-      "gelu_tanh'", acc::inputs<TestType>(), acc::derivative_bound<TestType>,
-      [&](TestType x) { return f.derivative(x); }, [](auto x) { return ref::gelu_tanh_d(x); },
-      acc::gelu_derivative_root<TestType>);
+      "gelu_tanh'", f, acc::form::derivative, acc::derivative_bound<TestType>,
+      [](auto x) { return ref::gelu_tanh_d(x); }, acc::gelu_derivative_root<TestType>);
 }
 
 TEMPLATE_TEST_CASE("gelu special values", "[gelu]", float, double, long double) {

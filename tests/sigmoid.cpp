@@ -6,17 +6,15 @@
 TEMPLATE_TEST_CASE("sigmoid value within its bound", "[sigmoid][accuracy]", float, double,
                    long double) {
   const actfn::sigmoid<TestType> f;
-  acc::require_within(
-      "sigmoid", acc::inputs<TestType>(), acc::value_bound<TestType>,
-      [&](TestType x) { return f(x); }, [](auto x) { return ref::sigmoid(x); });
+  acc::require_within("sigmoid", f, acc::form::value, acc::value_bound<TestType>,
+                      [](auto x) { return ref::sigmoid(x); });
 }
 
 TEMPLATE_TEST_CASE("sigmoid derivative within its bound", "[sigmoid][accuracy]", float, double,
                    long double) {
   const actfn::sigmoid<TestType> f;
-  acc::require_within(
-      "sigmoid'", acc::inputs<TestType>(), acc::derivative_bound<TestType>,
-      [&](TestType x) { return f.derivative(x); }, [](auto x) { return ref::sigmoid_d(x); });
+  acc::require_within("sigmoid'", f, acc::form::derivative, acc::derivative_bound<TestType>,
+                      [](auto x) { return ref::sigmoid_d(x); });
 }
 
 TEMPLATE_TEST_CASE("sigmoid special values", "[sigmoid]", float, double, long double) {

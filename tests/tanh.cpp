@@ -5,17 +5,15 @@
 
 TEMPLATE_TEST_CASE("tanh value within its bound", "[tanh][accuracy]", float, double, long double) {
   const actfn::tanh<TestType> f;
-  acc::require_within(
-      "tanh", acc::inputs<TestType>(), acc::value_bound<TestType>, [&](TestType x) { return f(x); },
-      [](auto x) { return ref::tanh_v(x); });
+  acc::require_within("tanh", f, acc::form::value, acc::value_bound<TestType>,
+                      [](auto x) { return ref::tanh_v(x); });
 }
 
 TEMPLATE_TEST_CASE("tanh derivative within its bound", "[tanh][accuracy]", float, double,
                    long double) {
   const actfn::tanh<TestType> f;
-  acc::require_within(
-      "tanh'", acc::inputs<TestType>(), acc::derivative_bound<TestType>,
-      [&](TestType x) { return f.derivative(x); }, [](auto x) { return ref::tanh_d(x); });
+  acc::require_within("tanh'", f, acc::form::derivative, acc::derivative_bound<TestType>,
+                      [](auto x) { return ref::tanh_d(x); });
 }
 
 TEMPLATE_TEST_CASE("tanh special values", "[tanh]", float, double, long double) {

@@ -1,7 +1,8 @@
-// actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu and gelu.
+// actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu and gelu, and active_isa().
 #pragma once
 
 #include "gelu.hpp"
+#include "isa.hpp"
 #include "leaky_relu.hpp"
 #include "relu.hpp"
 #include "sigmoid.hpp"

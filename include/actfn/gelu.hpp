@@ -4,14 +4,19 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
-#include "detail/double_kernels.hpp"
-#include "detail/float_kernels.hpp"
-#include "detail/gelu_kernel.hpp"
 
 namespace actfn {
 
 /// Which GELU: `none` is the exact x·Φ(x); `tanh` is ½x(1 + tanh(√(2/π)(x + 0.044715x³))).
 enum class gelu_approximation { none, tanh };
+
+}  // namespace actfn
+
+#include "detail/kernels/gelu.hpp"
+#define ACTFN_TARGET_INCLUDE "kernels/gelu.hpp"
+#include "detail/foreach_target.hpp"
+
+namespace actfn {
 
 /// Gaussian error linear unit, for T = float, double, long double.
 /// gelu(inf) = inf, gelu(-inf) = 0, gelu'(inf) = 1, gelu'(-inf) = 0, NaN → NaN.
@@ -24,6 +29,8 @@ struct gelu : detail::activation<gelu<T>, T> {
   static constexpr const char* name = "actfn::gelu";
   using detail::activation<gelu, T>::operator();
   using detail::activation<gelu, T>::derivative;
+  /// (internal) The kernels that compute it: detail/kernels/gelu.hpp.
+  using kernel_tag = detail::gelu_tag;
 
   /// Exact (none) or tanh-approximated GELU.
   gelu_approximation approximation = gelu_approximation::none;
@@ -35,47 +42,20 @@ struct gelu : detail::activation<gelu<T>, T> {
   ACTFN_HOST_DEVICE constexpr gelu(gelu_approximation a) noexcept : approximation(a) {}
 
   /// none: x·Φ(x), Φ(x) = ½·erfc(-x/√2). tanh: x·σ(2u), u = √(2/π)(x + 0.044715x³).
-  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
-    if (this->run_lanes()) return this->on_lanes(x, [&](auto v) { return value_lanes(v); });
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
     const auto w = detail::widen(x);
     return static_cast<T>(approximation == gelu_approximation::tanh ? detail::gelu_tanh_value(w)
                                                                     : detail::gelu_value(w));
   }
 
   /// none: Φ(x) + x·φ(x). tanh: σ(2u) + x·σ'(2u)·2√(2/π)(1 + 0.134145x²).
-  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
-    if (this->run_lanes()) return this->on_lanes(x, [&](auto v) { return derivative_lanes(v); });
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
     const auto w = detail::widen(x);
     return static_cast<T>(approximation == gelu_approximation::tanh
                               ? detail::gelu_tanh_derivative(w)
                               : detail::gelu_derivative(w));
-  }
-
- private:
-  friend detail::activation<gelu, T>;
-  using lane = detail::kernel_lane<T>;
-  // double has lane kernels for the tanh form only: exact GELU keeps the long double path.
-  ACTFN_HOST_DEVICE constexpr bool lanes_on() const noexcept {
-    return std::is_same_v<T, float> || approximation == gelu_approximation::tanh;
-  }
-  template <class V>
-  V value_lanes(V x) const noexcept {
-    if constexpr (std::is_same_v<T, float>) {
-      return approximation == gelu_approximation::tanh ? detail::float_kernels::gelu_tanh_value(x)
-                                                       : detail::float_kernels::gelu_value(x);
-    } else {
-      return detail::double_kernels::gelu_tanh_value(x);
-    }
-  }
-  template <class V>
-  V derivative_lanes(V x) const noexcept {
-    if constexpr (std::is_same_v<T, float>) {
-      return approximation == gelu_approximation::tanh
-                 ? detail::float_kernels::gelu_tanh_derivative(x)
-                 : detail::float_kernels::gelu_derivative(x);
-    } else {
-      return detail::double_kernels::gelu_tanh_derivative(x);
-    }
   }
 };
 

@@ -3,7 +3,10 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
+#include "detail/kernels/leaky_relu.hpp"
+#define ACTFN_TARGET_INCLUDE "kernels/leaky_relu.hpp"
 #include "detail/error.hpp"
+#include "detail/foreach_target.hpp"
 
 namespace actfn {
 
@@ -16,6 +19,8 @@ struct leaky_relu : detail::activation<leaky_relu<T>, T> {
   static constexpr const char* name = "actfn::leaky_relu";
   using detail::activation<leaky_relu, T>::operator();
   using detail::activation<leaky_relu, T>::derivative;
+  /// (internal) The kernels that compute its span forms: detail/kernels/leaky_relu.hpp.
+  using kernel_tag = detail::leaky_relu_tag;
 
   /// The factor applied to negative inputs.
   T negative_slope = T(0.01);
@@ -39,21 +44,6 @@ struct leaky_relu : detail::activation<leaky_relu<T>, T> {
   /// leaky_relu'(x) = 1 for x > 0, negative_slope for x ≤ 0, NaN for NaN.
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
     return x > 0 ? T(1) : x <= 0 ? negative_slope : x;
-  }
-
- private:
-  // The span forms, in T's own lanes, with the same single rounding (slope·x) as above.
-  friend detail::activation<leaky_relu, T>;
-  using lane = detail::native_lane<T>;
-  template <class V>
-  V value_lanes(V x) const noexcept {
-    using detail::select;  // for a plain T; a batch's own is found by argument lookup
-    return select(x < V(T(0)), V(negative_slope) * x, x);
-  }
-  template <class V>
-  V derivative_lanes(V x) const noexcept {
-    using detail::step;
-    return step(x, V(negative_slope));
   }
 };
 

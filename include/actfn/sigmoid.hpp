@@ -3,9 +3,9 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
-#include "detail/double_kernels.hpp"
-#include "detail/float_kernels.hpp"
-#include "detail/sigmoid_kernel.hpp"
+#include "detail/kernels/sigmoid.hpp"
+#define ACTFN_TARGET_INCLUDE "kernels/sigmoid.hpp"
+#include "detail/foreach_target.hpp"
 
 namespace actfn {
 
@@ -20,16 +20,18 @@ struct sigmoid : detail::activation<sigmoid<T>, T>, detail::output_derivative<si
   using detail::activation<sigmoid, T>::operator();
   using detail::activation<sigmoid, T>::derivative;
   using detail::output_derivative<sigmoid, T>::derivative_from_output;
+  /// (internal) The kernels that compute it: detail/kernels/sigmoid.hpp.
+  using kernel_tag = detail::sigmoid_tag;
 
   /// σ(x) = 1/(1+e^-x), computed as e^x/(1+e^x) for x < 0.
-  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
-    if (this->run_lanes()) return this->on_lanes(x, [](auto v) { return value_lanes(v); });
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
     return static_cast<T>(detail::sigmoid_value(detail::widen(x)));
   }
 
   /// σ'(x) = e^-|x|/(1+e^-|x|)²; 0 at ±inf.
-  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
-    if (this->run_lanes()) return this->on_lanes(x, [](auto v) { return derivative_lanes(v); });
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
     return static_cast<T>(detail::sigmoid_derivative(detail::widen(x)));
   }
 
@@ -38,24 +40,6 @@ struct sigmoid : detail::activation<sigmoid<T>, T>, detail::output_derivative<si
   ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
     const auto w = detail::widen(y);
     return static_cast<T>(w * (1 - w));
-  }
-
- private:
-  friend detail::activation<sigmoid, T>;
-  using lane = detail::kernel_lane<T>;
-  template <class V>
-  static V value_lanes(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>)
-      return detail::float_kernels::sigmoid_value(x);
-    else
-      return detail::double_kernels::sigmoid_value(x);
-  }
-  template <class V>
-  static V derivative_lanes(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>)
-      return detail::float_kernels::sigmoid_derivative(x);
-    else
-      return detail::double_kernels::sigmoid_derivative(x);
   }
 };
 

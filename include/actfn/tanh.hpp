@@ -3,9 +3,9 @@
 
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
-#include "detail/double_kernels.hpp"
-#include "detail/float_kernels.hpp"
-#include "detail/tanh_kernel.hpp"
+#include "detail/kernels/tanh.hpp"
+#define ACTFN_TARGET_INCLUDE "kernels/tanh.hpp"
+#include "detail/foreach_target.hpp"
 
 namespace actfn {
 
@@ -20,16 +20,18 @@ struct tanh : detail::activation<tanh<T>, T>, detail::output_derivative<tanh<T>,
   using detail::activation<tanh, T>::operator();
   using detail::activation<tanh, T>::derivative;
   using detail::output_derivative<tanh, T>::derivative_from_output;
+  /// (internal) The kernels that compute it: detail/kernels/tanh.hpp.
+  using kernel_tag = detail::tanh_tag;
 
   /// tanh(x) = (e^x - e^-x)/(e^x + e^-x).
-  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
-    if (this->run_lanes()) return this->on_lanes(x, [](auto v) { return value_lanes(v); });
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
     return static_cast<T>(detail::tanh_value(detail::widen(x)));
   }
 
   /// tanh'(x) = sech²(x) = 4e^-2|x|/(1+e^-2|x|)²; 0 at ±inf.
-  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
-    if (this->run_lanes()) return this->on_lanes(x, [](auto v) { return derivative_lanes(v); });
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
     return static_cast<T>(detail::tanh_derivative(detail::widen(x)));
   }
 
@@ -37,24 +39,6 @@ struct tanh : detail::activation<tanh<T>, T>, detail::output_derivative<tanh<T>,
   ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
     const auto w = detail::widen(y);
     return static_cast<T>((1 - w) * (1 + w));
-  }
-
- private:
-  friend detail::activation<tanh, T>;
-  using lane = detail::kernel_lane<T>;
-  template <class V>
-  static V value_lanes(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>)
-      return detail::float_kernels::tanh_value(x);
-    else
-      return detail::double_kernels::tanh_value(x);
-  }
-  template <class V>
-  static V derivative_lanes(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>)
-      return detail::float_kernels::tanh_derivative(x);
-    else
-      return detail::double_kernels::tanh_derivative(x);
   }
 };
 

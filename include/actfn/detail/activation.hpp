@@ -1,15 +1,21 @@
-// actfn/detail/activation.hpp: the forms every functor shares. A functor D defines its scalar
-// value `D::operator()(T)` and `D::derivative(T)`, and, where it has lane kernels (`D::lane`
-// is the element type they compute in; void if none), `value_lanes` and `derivative_lanes`
-// over lanes V. At run time its scalar forms put x in a batch and run those very kernels
-// (on_lanes), so the scalar and span results agree bit for bit, whatever instructions (FMA,
-// reciprocal estimates) the batch uses.
+// actfn/detail/activation.hpp: the forms every functor shares. A functor D names its kernels
+// (`D::kernel_tag`, detail/kernels/<function>.hpp) and defines its scalar value
+// `D::operator()(T)` and `D::derivative(T)`, which run the kernels of the static target (the
+// compiler's -march) on one plain lane, inlined into the caller, where D has lane kernels for T,
+// and its wide-type kernels elsewhere (constant evaluation, CUDA device code, long double). The
+// span forms check their arguments, then run the kernels of the level this process dispatches
+// to (detail/core.hpp). Where that level is the static one, a scalar call and a span agree bit
+// for bit: the plain lane does each batch lane's operations.
+//
+// Every member that depends on the static target is always inlined: translation units built
+// with different -march flags then never share (and let the linker pick) one copy of it.
 #pragma once
 
 #include <span>
 #include <type_traits>
 
 #include "config.hpp"
+#include "core.hpp"
 #include "span_ops.hpp"
 
 namespace actfn::detail {
@@ -19,94 +25,66 @@ struct activation {
   /// The element type T.
   using value_type = T;
 
-  // The loops run on a copy of the functor, so that no store to the output can alias its
-  // parameters (a slope) and force a reload on every element.
-
   /// y[i] = f(x[i]). y may be x itself.
-  void operator()(std::span<const T> x, std::span<T> y) const {
-    if constexpr (has_lanes()) {
-      if (lanes_for(self())) {
-        return map_lanes<typename D::lane>(D::name, x, y,
-                                           [f = self()](auto v) { return f.value_lanes(v); });
-      }
-    }
-    map<T>(D::name, x, y, [f = self()](T v) { return f(v); });
+  ACTFN_INLINE void operator()(std::span<const T> x, std::span<T> y) const {
+    require_writable<T>(D::name, "input", x, "output", y);
+    ACTFN_STATIC_TARGET::run<op::value>(self(), x.data(), x.data(), y.data(), y.size());
   }
 
   /// d[i] = f'(x[i]). d may be x itself.
-  void derivative(std::span<const T> x, std::span<T> d) const {
-    if constexpr (has_lanes()) {
-      if (lanes_for(self())) {
-        return map_lanes<typename D::lane>(D::name, x, d,
-                                           [f = self()](auto v) { return f.derivative_lanes(v); });
-      }
-    }
-    map<T>(D::name, x, d, [f = self()](T v) { return f.derivative(v); });
+  ACTFN_INLINE void derivative(std::span<const T> x, std::span<T> d) const {
+    require_writable<T>(D::name, "input", x, "output", d);
+    ACTFN_STATIC_TARGET::run<op::derivative>(self(), x.data(), x.data(), d.data(), d.size());
   }
 
   /// grad_in[i] = grad_out[i] * f'(x[i]), one rounding of that product. grad_in may be
   /// grad_out (or x) itself.
-  void backward(std::span<const T> x, std::span<const T> grad_out, std::span<T> grad_in) const {
-    if constexpr (has_lanes()) {
-      if (lanes_for(self())) {
-        return map_lanes_scaled<typename D::lane>(
-            D::name, x, grad_out, grad_in, [f = self()](auto v) { return f.derivative_lanes(v); });
-      }
-    }
-    map_scaled<T>(D::name, x, grad_out, grad_in, [f = self()](T v) { return f.derivative(v); });
+  ACTFN_INLINE void backward(std::span<const T> x, std::span<const T> grad_out,
+                             std::span<T> grad_in) const {
+    require_same_size<T>(D::name, "x", x, "grad_out", grad_out);
+    require_writable<T>(D::name, "x", x, "grad_in", grad_in);
+    require_writable<T>(D::name, "grad_out", grad_out, "grad_in", grad_in);
+    ACTFN_STATIC_TARGET::run<op::backward>(self(), x.data(), grad_out.data(), grad_in.data(),
+                                           grad_in.size());
   }
 
  protected:
-  ACTFN_HOST_DEVICE static constexpr bool has_lanes() noexcept {
-    if constexpr (requires { typename D::lane; }) {
-      return !std::is_void_v<typename D::lane>;
-    } else {
-      return false;
-    }
-  }
-
-  // Whether this functor's spans run lane kernels: D has them, and D::lanes_on() (where D
-  // has it: GELU's depend on its mode) says they apply.
-  ACTFN_HOST_DEVICE static constexpr bool lanes_for(const D& d) noexcept {
-    if constexpr (!has_lanes()) {
-      return false;
-    } else if constexpr (requires { d.lanes_on(); }) {
-      return d.lanes_on();
-    } else {
-      return true;
-    }
-  }
-
-  // Whether a scalar call runs the lane kernels: at run time on the host when its spans do.
-  // In constant evaluation and CUDA device code, it runs D's constexpr wide-type kernels.
-  ACTFN_HOST_DEVICE constexpr bool run_lanes() const noexcept {
+  // Whether a scalar call runs the lane kernels: at run time on the host, where D has them for
+  // T on the static target.
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr bool runs_lanes() const noexcept {
 #if defined(__CUDA_ARCH__)
     return false;
 #else
-    return lanes_for(self()) && !ACTFN_IS_CONSTANT_EVALUATED();
+    using K = ACTFN_STATIC_TARGET::kernel<typename D::kernel_tag>;
+    return !ACTFN_IS_CONSTANT_EVALUATED() && ACTFN_STATIC_TARGET::has_lanes<K, T>(self());
 #endif
   }
 
-  // kernel(x) on a batch holding x in every lane, read back from the first.
-  template <class K>
-  ACTFN_HOST_DEVICE static T on_lanes(T x, K kernel) noexcept {
+  // f(x) (O = op::value) or f'(x) by the static target's kernel on one plain lane.
+  template <op O>
+  ACTFN_HOST_DEVICE ACTFN_INLINE T on_lane(T x) const noexcept {
 #if !defined(__CUDA_ARCH__)
-    if constexpr (has_lanes()) {
-      using L = typename D::lane;
-      return static_cast<T>(first(kernel(lanes_of<L>(static_cast<L>(x)))));
+    using K = ACTFN_STATIC_TARGET::kernel<typename D::kernel_tag>;
+    if constexpr (ACTFN_STATIC_TARGET::has_lane_kernels<K, T>) {
+      using L = typename K::template lane<T>;
+      if constexpr (O == op::value) {
+        return static_cast<T>(K::template value<T>(self(), static_cast<L>(x)));
+      } else {
+        return static_cast<T>(K::template derivative<T>(self(), static_cast<L>(x)));
+      }
     }
 #endif
-    return x;  // not reached: run_lanes() is false here
+    return x;  // not reached: runs_lanes() is false here
   }
 
  private:
-  ACTFN_HOST_DEVICE constexpr const D& self() const noexcept {
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr const D& self() const noexcept {
     return static_cast<const D&>(*this);
   }
 };
 
 // The span form of D::derivative_from_output(T), for the functions whose derivative is a
-// function of their output (sigmoid, tanh).
+// function of their output (sigmoid, tanh): one formula, which the compiler vectorizes.
 template <class D, floating_point T>
 struct output_derivative {
   /// d[i] = f'(x[i]) computed from y[i] = f(x[i]). d may be y itself.

@@ -1,6 +1,6 @@
-// actfn/detail/math.hpp: the elementary functions the kernels use, usable in constant
-// expressions. At run time they are the C library's (correctly rounded or nearly, and fast);
-// during constant evaluation, where <cmath> is not constexpr before C++26, they are the
+// actfn/detail/wide_math.hpp: the elementary functions the wide-type kernels use, usable in
+// constant expressions. At run time they are the C library's (correctly rounded or nearly, and
+// fast); during constant evaluation, where <cmath> is not constexpr before C++26, they are the
 // series below: slower, and accurate to a few ULP of the wide type rather than to 0.5, so a
 // constexpr result may differ from the run-time one in the last bit of T.
 #pragma once

@@ -1,0 +1,322 @@
+// actfn/detail/kernels/gelu.hpp: GELU, exact (x·Φ(x)) and tanh-approximated, with their
+// derivatives, every kernel. Included once plainly (the wide-type kernels: constant evaluation,
+// CUDA device code, long double), then once per target (ACTFN_TARGET set: the lane kernels).
+// actfn::gelu_approximation is declared before (actfn/gelu.hpp).
+
+#ifndef ACTFN_DETAIL_KERNELS_GELU_HPP
+#define ACTFN_DETAIL_KERNELS_GELU_HPP
+
+#include "../exact.hpp"
+#include "../wide_math.hpp"
+#include "sigmoid.hpp"
+
+namespace actfn::detail {
+
+struct gelu_tag {};
+
+// A constant as hi + lo in W. Far left, erfc and σ turn a relative error ε in their argument
+// z into a relative error of about 2z²ε in their result (z² up to ~1500 for double), so the
+// constants that scale the argument carry their rounding error in lo.
+template <class W>
+struct split {
+  W hi, lo;
+};
+// c = c1 + c2 to about 128 bits; c1 is the nearest 64-bit long double, c2 the remainder
+// (both printed by libquadmath: quadmath_snprintf "%La" of c and of c - c1).
+template <class W>
+constexpr split<W> split_constant(long double c1, long double c2) {
+  const W hi = static_cast<W>(c1);
+  return {hi, static_cast<W>((c1 - static_cast<long double>(hi)) + c2)};
+}
+
+template <class W>
+inline constexpr split<W> k_inv_sqrt2 = split_constant<W>(0xb.504f333f9de6484p-4L,
+                                                          0xb.2fb1366ea95p-69L);
+// 2√(2/π): the tanh form is x·σ(2u), u = √(2/π)(x + 0.044715x³), so 2u is what σ takes.
+template <class W>
+inline constexpr split<W> k_two_sqrt_2_over_pi = split_constant<W>(0xc.c42299ea1b28468p-3L,
+                                                                   0xf.cb3c500bab9p-68L);
+// 0.044715, the cubic coefficient of GPT-2/BERT's GELU (PyTorch's approximate="tanh").
+template <class W>
+inline constexpr split<W> k_gelu_cubic = split_constant<W>(0xb.727136a400fba88p-8L,
+                                                           0x9.aaa3ad18d26p-74L);
+// 1/√(2π) scales φ's result, not an argument: its rounding is not amplified.
+template <class W>
+inline constexpr W k_inv_sqrt_2pi = static_cast<W>(0xc.c42299ea1b28468p-5L);
+
+// a·b, but 0 where b is exactly 0: b is a factor that underflowed (Φ, φ, σ' far out on the
+// left), and ±inf·0 would turn gelu(-inf) into NaN instead of its limit 0.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W times_vanishing(W a, W b) noexcept {
+  return b == 0 ? W(0) : a * b;
+}
+
+// Φ(x) = ½·erfc(z), z = -x/√2: for x < 0 erfc is small and accurate, where ½(1 + erf)
+// cancels. z is rounded; its error dz (exact product residual plus the constant's lo) is put
+// back to first order: erfc(z + dz) ≈ erfc(z)(1 - 2z·dz) for z > 0, where the condition
+// number ~2z² matters (the factor is off by < 40% at z ≥ 1, a relative 2^-p·z² at worst).
+template <class W>
+ACTFN_HOST_DEVICE constexpr W normal_cdf(W x) noexcept {
+  const W p = x * k_inv_sqrt2<W>.hi;
+  const W dp = product_error(x, k_inv_sqrt2<W>.hi, p) + x * k_inv_sqrt2<W>.lo;
+  const W z = -p;
+  const W e = detail::erfc(z);
+  return W(0.5) * (z > 0 && e > 0 ? e * (1 + 2 * z * dp) : e);
+}
+
+template <class W>
+ACTFN_HOST_DEVICE constexpr W gelu_value(W x) noexcept {
+  return times_vanishing(x, normal_cdf(x));
+}
+
+// GELU'(x) = Φ(x) + x·φ(x), φ(x) = e^(-x²/2)/√(2π). x² is split exactly into h + l, so its
+// rounding (amplified x²/2 times by exp) costs nothing: e^(-l/2) = 1 - l/2 to first order.
+// Near the root x ≈ -0.7518 the sum cancels: the error there is absolute, about 2^-p.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W gelu_derivative(W x) noexcept {
+  const W h = x * x;
+  const W l = product_error(x, x, h);
+  const W e = detail::exp(W(-0.5) * h);
+  const W phi = e == 0 ? W(0) : k_inv_sqrt_2pi<W> * e * (1 - W(0.5) * l);  // l is NaN there
+  return normal_cdf(x) + times_vanishing(x, phi);
+}
+
+// 2u(x) = 2√(2/π)·x·(1 + 0.044715x²) as hi + lo: every rounding's error is carried in lo (to
+// first order), as σ(2u) turns an absolute error in 2u into a relative one |2u| times larger
+// (up to 745 for double). x is clamped to ±1e4 first: beyond, σ(2u) and σ'(2u) are exactly 1
+// or 0 in every W, and x³ cannot overflow.
+template <class W>
+ACTFN_HOST_DEVICE constexpr split<W> gelu_tanh_arg(W x) noexcept {
+  const W xc = x < W(-1e4) ? W(-1e4) : x > W(1e4) ? W(1e4) : x;  // NaN stays NaN
+  const auto [c, c_lo] = k_gelu_cubic<W>;
+  const auto [k, k_lo] = k_two_sqrt_2_over_pi<W>;
+  const W h = xc * xc;  // x² = h + l
+  const W l = product_error(xc, xc, h);
+  const W q = c * h;  // c·x² = q + q_lo
+  const W q_lo = product_error(c, h, q) + (c * l + c_lo * h);
+  const W s = 1 + q;          // 1 + c·x² = s + s_lo
+  const W b = opaque(s - q);  // TwoSum, each step opaque() to -ffast-math
+  const W s_lo = (opaque(1 - b) + opaque(q - opaque(s - b))) + q_lo;
+  const W t = xc * s;  // x(1 + c·x²) = t + t_lo
+  const W t_lo = product_error(xc, s, t) + xc * s_lo;
+  const W v = k * t;  // 2u = v + v_lo
+  return {v, product_error(k, t, v) + (k * t_lo + k_lo * t)};
+}
+
+// ½x(1 + tanh u) = x·σ(2u): σ keeps full relative accuracy for u < 0, where 1 + tanh u
+// cancels. σ(v + δ) = σ(v)(1 + δ(1 - σ(v))) to first order.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W gelu_tanh_value(W x) noexcept {
+  const auto [v, dv] = gelu_tanh_arg(x);
+  const W s = sigmoid_value(v);
+  return times_vanishing(x, s * (1 + dv * (1 - s)));
+}
+
+// d/dx x·σ(2u) = σ(2u) + x·σ'(2u)·2u'(x), 2u' = 2√(2/π)(1 + 3·0.044715x²);
+// σ'(v + δ) = σ'(v)(1 + δ(1 - 2σ(v))) to first order.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W gelu_tanh_derivative(W x) noexcept {
+  const auto [v, dv] = gelu_tanh_arg(x);
+  const W s = sigmoid_value(v);
+  const W ds = sigmoid_derivative(v) * (1 + dv * (1 - 2 * s));
+  const W slope = k_two_sqrt_2_over_pi<W>.hi * (1 + 3 * k_gelu_cubic<W>.hi * x * x);
+  return s * (1 + dv * (1 - s)) + times_vanishing(x * slope, ds);
+}
+
+}  // namespace actfn::detail
+
+#endif  // ACTFN_DETAIL_KERNELS_GELU_HPP
+
+#if defined(ACTFN_TARGET)
+namespace actfn::detail::ACTFN_TARGET {
+
+// Float results, computed in double lanes. erfc(a) = e^-a²·P(t)/(1 + 2a), t = (a - 3)/(a + 3),
+// for a in [0, 10.5]: relative error 2^-35.7 (scripts/coefficients.py). The map t keeps the
+// whole tail in one polynomial, so no branch picks a piece.
+inline constexpr double k_erfc[] = {
+    -0x1.2df041d213d84p-18, 0x1.5439ca3bb467fp-16, 0x1.f1030f6f4bda3p-14, -0x1.f54167dccac6bp-14,
+    -0x1.998ceeec79b0ep-11, 0x1.f06be3b810954p-10, 0x1.4bb043ce36bdap-9,  -0x1.85783698dec01p-6,
+    0x1.17c9ebc79e2aap-4,   -0x1.e88b6f0dac297p-4, 0x1.098368b301fa4p-3,  -0x1.85a15d68b4910p-5,
+    -0x1.15c084c4f3fe3p-3,  0x1.40c522d7f0c67p+0};
+inline constexpr double k_erfc_reach = 10.5;
+inline constexpr double k_sqrt_half = 0x1.6a09e667f3bcdp-1;    // 1/√2
+inline constexpr double k_inv_sqrt_pi = 0x1.20dd750429b6dp-1;  // 1/√π
+// The tanh form's constants as hi + lo: 2√(2/π) (x·σ(2u) takes 2u), 0.044715 (GPT-2/BERT's cubic
+// coefficient) and 3·0.044715 (in the derivative). Float results use the hi parts.
+inline constexpr double k_gelu_k = 0x1.9884533d43651p+0, k_gelu_k_lo = -0x1.cbc0d30ebfd15p-54;
+inline constexpr double k_gelu_c = 0x1.6e4e26d4801f7p-5, k_gelu_c_lo = 0x1.441355475a31ap-59;
+inline constexpr double k_gelu_c3 = 0x1.12ba9d1f60179p-3, k_gelu_c3_lo = 0x1.f30e7ff583a54p-57;
+
+// Φ(x) = ½erfc(-z) and e^-z², z = x/√2 clamped to ±10.5 (past it, the results below are their
+// limits). erfc(a) for a = |z|, and Φ = 1 - ½erfc(a) for x > 0, where Φ is near 1 and only
+// needs absolute accuracy.
+template <class V>
+struct gelu_normal_f {
+  V z, cdf, gauss;  // z clamped, Φ(x), e^-z² = √(2π)·φ(x)
+  ACTFN_ALWAYS_INLINE explicit gelu_normal_f(V x) noexcept : z(0.0), cdf(0.0), gauss(0.0) {
+    z = min_of(V(k_erfc_reach), max_of(V(-k_erfc_reach), x * V(k_sqrt_half)));  // NaN stays
+    const V a = magnitude(z);
+    gauss = exp_split(-(a * a)).exp();
+    // One reciprocal serves both t = (a - 3)/(a + 3) and 1/(1 + 2a).
+    const V b = madd(a, V(2.0), V(1.0)), c = a + V(3.0);
+    const V u = recip(c * b);
+    const V half_erfc = (gauss * horner((a - V(3.0)) * b * u, k_erfc)) * (c * u * V(0.5));
+    cdf = select(x < V(0.0), half_erfc, V(1.0) - half_erfc);
+  }
+  // true where x is so far left that every result is 0 (and -inf·0 must not be NaN)
+  auto vanishes() const noexcept { return z <= V(-k_erfc_reach); }
+};
+
+// The tanh form: ½x(1 + tanh u) = x·σ(v), v = 2u = 2√(2/π)·x·(1 + 0.044715x²), with x clamped
+// to ±16 inside v: |v(16)| = 318, so past it σ(v) is 0 or 1 far below float's precision.
+template <class V>
+struct gelu_tanh_f {
+  V xc, e, r;  // clamped x, e^-v, σ(v) = 1/(1 + e)
+  ACTFN_ALWAYS_INLINE explicit gelu_tanh_f(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
+    xc = min_of(V(16.0), max_of(V(-16.0), x));
+    const V v = (V(k_gelu_k) * xc) * madd(V(k_gelu_c) * xc, xc, V(1.0));
+    e = exp_split(-v).exp();
+    r = recip(V(1.0) + e);
+  }
+};
+
+// Double results, tanh form: x·σ(v). σ turns an absolute error in v into a relative one |v|
+// times larger (up to 745), so v carries every rounding's error in dv (to first order), from
+// constants split as hi + lo, and σ(v + dv) = σ(v)(1 + dv(1 - σ(v))).
+
+// 1 + a·x², x² = h + l, as hi + lo (TwoSum: a·x² may exceed 1).
+template <class V>
+ACTFN_INLINE void one_plus_dd(V a, V a_lo, V h, V l, V& hi, V& lo) noexcept {
+  const V q = rounded(a * h);
+  const V q_lo = madd(a, h, -q) + madd(a, l, a_lo * h);
+  hi = V(1.0) + q;
+  const V b = hi - q;
+  lo = ((V(1.0) - b) + (q - (hi - b))) + q_lo;
+}
+
+template <class V>
+struct gelu_tanh_dd {
+  // in initialization order: each from the ones before
+  V xc, h, l;          // x clamped to ±1e4 (σ(v) is 0 or 1 far beyond), x² = h + l
+  V dv, v;             // v + dv
+  logistic_dd<V> sig;  // of |v|
+  ACTFN_ALWAYS_INLINE explicit gelu_tanh_dd(V x) noexcept
+      : xc(min_of(V(1e4), max_of(V(-1e4), x))),
+        h(rounded(xc * xc)),
+        l(madd(xc, xc, -h)),
+        dv(0.0),
+        v(arg(xc, h, l, dv)),
+        sig(magnitude(v)) {}
+  static V arg(V xc, V h, V l, V& dv) noexcept {
+    V s(0.0), s_lo(0.0);
+    one_plus_dd(V(k_gelu_c), V(k_gelu_c_lo), h, l, s, s_lo);
+    const V t = rounded(xc * s);
+    const V t_lo = madd(xc, s, -t) + xc * s_lo;
+    const V w = rounded(V(k_gelu_k) * t);
+    dv = madd(V(k_gelu_k), t, -w) + madd(V(k_gelu_k), t_lo, V(k_gelu_k_lo) * t);
+    return w;
+  }
+};
+
+template <>
+struct kernel<gelu_tag> {
+  template <class T>
+  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
+
+  // Exact GELU in double has no lane kernel yet: it keeps the wide-type path.
+  template <class T, class F>
+  ACTFN_HOST_DEVICE static constexpr bool lanes_on(const F& f) noexcept {
+    return std::is_same_v<T, float> || f.approximation == gelu_approximation::tanh;
+  }
+
+  template <class T, class F, class V>
+  ACTFN_INLINE static V value(const F& f, V x) noexcept {
+    if (f.approximation == gelu_approximation::tanh) return tanh_value<T>(x);
+    return exact_value(x);
+  }
+  template <class T, class F, class V>
+  ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
+    if (f.approximation == gelu_approximation::tanh) return tanh_derivative<T>(x);
+    return exact_derivative(x);
+  }
+
+  // x·Φ(x), float results.
+  template <class V>
+  ACTFN_INLINE static V exact_value(V x) noexcept {
+    const gelu_normal_f n(x);
+    return select(n.vanishes(), V(0.0), x * n.cdf);
+  }
+
+  // GELU' = Φ(x) + x·φ(x) = Φ + z·e^-z²/√π, with the clamped z: at x = inf, x·φ would be inf·0.
+  template <class V>
+  ACTFN_INLINE static V exact_derivative(V x) noexcept {
+    const gelu_normal_f n(x);
+    return select(n.vanishes(), V(0.0), madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf));
+  }
+
+  // x·σ(v). float: x = -inf gives -16·σ(v) = -0 (σ(v) ≈ 8e-53 there), x = inf gives inf.
+  // double: σ(v) = σh + σl (times s1·s2 where v < 0), and 1 - σ(v) to first order.
+  template <class T, class V>
+  ACTFN_INLINE static V tanh_value(V x) noexcept {
+    if constexpr (std::is_same_v<T, float>) {
+      const gelu_tanh_f p(x);
+      return max_of(V(-16.0), x) * p.r;
+    } else {
+      const gelu_tanh_dd g(x);
+      const auto& l = g.sig;
+      const auto neg = g.v < V(0.0);
+      V ph(0.0), pl(0.0);
+      l.left_parts(ph, pl);
+      const V sh = select(neg, ph, l.r0), sl = select(neg, pl, l.r0 * l.res);
+      const V rest = select(neg, l.r0, ph * (l.e.s1 * l.e.s2));
+      const V xm = max_of(V(-1e4), x);  // -inf·σ would be NaN; σ(v) is 0 there
+      const V yh = rounded(xm * sh);
+      const V yl = madd(xm, sh, -yh) + xm * madd(sh, g.dv * rest, sl);
+      const V y = ((yh + yl) * select(neg, l.e.s1, V(1.0))) * select(neg, l.e.s2, V(1.0));
+      // x past the clamp: σ(v) = 1 exactly (inf stays inf); the sign of x, zeros included
+      return with_sign_of(select(x > V(1e4), x, y), x);
+    }
+  }
+
+  // d/dx x·σ(v) = σ(v) + x·σ'(v)·2√(2/π)(1 + 3·0.044715x²). float: with the clamped x in the
+  // second term, which vanishes past the clamp. double: each term as hi + lo, since the two
+  // cancel near the root x ≈ -0.7518 and on the left; σ'(v + dv) = σ'(v)(1 + dv(1 - 2σ)).
+  template <class T, class V>
+  ACTFN_INLINE static V tanh_derivative(V x) noexcept {
+    if constexpr (std::is_same_v<T, float>) {
+      const gelu_tanh_f p(x);
+      const V slope = V(k_gelu_k) * madd(V(k_gelu_c3) * p.xc, p.xc, V(1.0));
+      return madd(p.xc * slope, (p.e * p.r) * p.r, p.r);
+    } else {
+      const gelu_tanh_dd g(x);
+      const auto& l = g.sig;
+      const auto neg = g.v < V(0.0);
+      const V s = l.e.s1 * l.e.s2;
+      V ph(0.0), pl(0.0), dh(0.0), dl(0.0), p(0.0), p_lo(0.0);
+      l.left_parts(ph, pl);
+      l.slope_parts(dh, dl);  // σ'(v) = (dh + dl)·s1·s2
+      const V sh = select(neg, ph, l.r0), sl = select(neg, pl, l.r0 * l.res);
+      const V sigma = select(neg, ph * s, l.r0);             // σ(v), to first order
+      const V a_lo = madd(sh, g.dv * (V(1.0) - sigma), sl);  // σ(v + dv) = sh + a_lo
+      // m = x·k(1 + 3c·x²) as hi + lo
+      one_plus_dd(V(k_gelu_c3), V(k_gelu_c3_lo), g.h, g.l, p, p_lo);
+      const V k1 = rounded(V(k_gelu_k) * p);
+      const V k1_lo = madd(V(k_gelu_k), p, -k1) + madd(V(k_gelu_k), p_lo, V(k_gelu_k_lo) * p);
+      const V mh = rounded(g.xc * k1);
+      const V ml = madd(g.xc, k1, -mh) + g.xc * k1_lo;
+      // b = m·σ'(v + dv) = bh + bl (times s1·s2)
+      const V bh = rounded(mh * dh);
+      const V bl =
+          madd(mh, dh, -bh) + madd(mh, madd(dh, g.dv * madd(V(-2.0), sigma, V(1.0)), dl), ml * dh);
+      // v ≥ 0: σ + b·s, σ near 1/2..1 and unscaled; v < 0: both scaled, summed exactly first.
+      const V pos = sh + (a_lo + (bh * s + bl * s));
+      const V th = sh + bh, tb = th - sh;
+      const V t_lo = ((sh - (th - tb)) + (bh - tb)) + (a_lo + bl);
+      const V left = ((th + t_lo) * l.e.s1) * l.e.s2;
+      return select(neg, left, pos);
+    }
+  }
+};
+
+}  // namespace actfn::detail::ACTFN_TARGET
+#endif

@@ -1,0 +1,73 @@
+// actfn/detail/kernels/sigmoid.hpp: σ(x) = 1/(1+e^-x) and σ'(x), every kernel. Included once
+// plainly (the wide-type kernels: constant evaluation, CUDA device code, long double), then once
+// per target by foreach_target.hpp (ACTFN_TARGET set: the lane kernels).
+
+#ifndef ACTFN_DETAIL_KERNELS_SIGMOID_HPP
+#define ACTFN_DETAIL_KERNELS_SIGMOID_HPP
+
+#include "../wide_math.hpp"
+
+namespace actfn::detail {
+
+struct sigmoid_tag {};
+
+// Both branches use e = e^-|x| in (0, 1], so nothing overflows for any x, and for x < 0 the
+// value is e/(1+e): σ(-100) is 3.7e-44, not the 0 that 1/(1+e^100) rounds to.
+// Error in W: two roundings after exp's, under 2 ULP of W.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W sigmoid_value(W x) noexcept {
+  const W e = detail::exp(-detail::abs(x));
+  const W r = 1 / (1 + e);  // σ(|x|)
+  return x < 0 ? e * r : r;
+}
+
+// σ'(x) = e/(1+e)² with e = e^-|x|: never σ(1-σ), whose 1-σ cancels to 0 for x > 17 in float.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W sigmoid_derivative(W x) noexcept {
+  const W e = detail::exp(-detail::abs(x));
+  const W r = 1 / (1 + e);
+  return e * r * r;
+}
+
+}  // namespace actfn::detail
+
+#endif  // ACTFN_DETAIL_KERNELS_SIGMOID_HPP
+
+#if defined(ACTFN_TARGET)
+namespace actfn::detail::ACTFN_TARGET {
+
+template <>
+struct kernel<sigmoid_tag> {
+  // float and double results are computed in double lanes; long double in the wide kernels.
+  template <class T>
+  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
+
+  // float: σ(x) = 1/(1 + e), e = e^-x: in double, e^120 does not overflow and 1 + e has no
+  // cancellation, so the left tail keeps its relative accuracy without a second branch.
+  // double: σ(|x|) or σ(-|x|) = e·σ(|x|) as hi + lo (target/logistic.hpp), rounded once.
+  template <class T, class F, class V>
+  ACTFN_INLINE static V value(const F&, V x) noexcept {
+    if constexpr (std::is_same_v<T, float>) {
+      return recip(V(1.0) + exp_split(-x).exp());
+    } else {
+      const logistic_dd l(magnitude(x));
+      return select(x < V(0.0), l.left(), l.right());
+    }
+  }
+
+  // float: σ' = e/(1 + e)² as (e·r)·r, r = 1/(1 + e): no 1 - σ, which cancels, and e·r ≤ 1
+  // keeps the product from underflowing on the left. double: e·σ(|x|)² as hi + lo.
+  template <class T, class F, class V>
+  ACTFN_INLINE static V derivative(const F&, V x) noexcept {
+    if constexpr (std::is_same_v<T, float>) {
+      const V e = exp_split(-x).exp();
+      const V r = recip(V(1.0) + e);
+      return (e * r) * r;
+    } else {
+      return logistic_dd(magnitude(x)).slope(V(1.0));
+    }
+  }
+};
+
+}  // namespace actfn::detail::ACTFN_TARGET
+#endif

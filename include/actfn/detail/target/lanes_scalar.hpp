@@ -1,0 +1,47 @@
+// actfn/detail/target/lanes_scalar.hpp: the lane operations on a plain float or double, for
+// the static target (per target, no include guard). Scalar calls run the kernels on these, and
+// so does every form where there is no SIMD. Each one matches the static target's batch
+// operations lane for lane (NaN included: min_of(a, b) is a < b ? a : b, as MINPD is; madd is
+// fused exactly where the batches' is), so that a scalar call and a span computed by that
+// target agree bit for bit.
+
+namespace actfn::detail::ACTFN_TARGET {
+
+template <std::floating_point S>
+ACTFN_INLINE S select(bool m, S a, S b) noexcept {
+  return m ? a : b;
+}
+// a·b + c, fused where the target fuses (FP_FAST_FMA: the hardware has it).
+template <std::floating_point S>
+ACTFN_INLINE S madd(S a, S b, S c) noexcept {
+#if defined(FP_FAST_FMA) || defined(__FP_FAST_FMA)
+  return std::fma(a, b, c);
+#else
+  const S p = a * b;
+  return p + c;
+#endif
+}
+template <std::floating_point S>
+ACTFN_INLINE S min_of(S a, S b) noexcept {
+  return a < b ? a : b;
+}
+template <std::floating_point S>
+ACTFN_INLINE S max_of(S a, S b) noexcept {
+  return a > b ? a : b;
+}
+template <std::floating_point S>
+ACTFN_INLINE S magnitude(S x) noexcept {
+  return std::fabs(x);
+}
+ACTFN_INLINE double recip(double d) noexcept { return 1 / d; }
+// The double whose exponent field is y's low 11 bits (the rest zero): 2^k for y = k + 1023 +
+// 1.5·2^52, k integral in [-1022, 1023].
+ACTFN_INLINE double exponent_field(double y) noexcept {
+  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(y) << 52);
+}
+// |mag| with the sign of s.
+ACTFN_INLINE double with_sign_of(double mag, double s) noexcept { return std::copysign(mag, s); }
+// v rounded to float, as double: the factor backward() multiplies by, rounded as T = float.
+ACTFN_INLINE double narrow_round(double v) noexcept { return static_cast<float>(v); }
+
+}  // namespace actfn::detail::ACTFN_TARGET

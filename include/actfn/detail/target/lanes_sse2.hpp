@@ -1,0 +1,77 @@
+// actfn/detail/target/lanes_sse2.hpp: batch<double> and batch<float> on SSE2, the x86-64
+// baseline (2 and 4 lanes). No FMA: madd rounds twice, as the plain lanes of this target do.
+// Masks are lanes of all ones or all zeros. Included in the sse2 pass only.
+
+namespace actfn::detail::ACTFN_TARGET {
+
+template <class L>
+struct batch;
+
+template <>
+struct batch<double> {
+  static constexpr std::size_t size = 2;
+  using mask = __m128d;
+  __m128d v;
+
+  batch(__m128d r) noexcept : v(r) {}
+  batch(double s) noexcept : v(_mm_set1_pd(s)) {}
+  static batch load(const double* p) noexcept { return _mm_loadu_pd(p); }
+  static batch load(const float* p) noexcept {  // two floats: 64 bits
+    return _mm_cvtps_pd(_mm_castsi128_ps(_mm_loadl_epi64(reinterpret_cast<const __m128i*>(p))));
+  }
+  void store(double* p) const noexcept { _mm_storeu_pd(p, v); }
+  void store(float* p) const noexcept {
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(p), _mm_castps_si128(_mm_cvtpd_ps(v)));
+  }
+};
+using batch_d = batch<double>;
+
+inline batch_d operator+(batch_d a, batch_d b) noexcept { return _mm_add_pd(a.v, b.v); }
+inline batch_d operator-(batch_d a, batch_d b) noexcept { return _mm_sub_pd(a.v, b.v); }
+inline batch_d operator*(batch_d a, batch_d b) noexcept { return _mm_mul_pd(a.v, b.v); }
+inline batch_d operator-(batch_d a) noexcept { return _mm_sub_pd(_mm_setzero_pd(), a.v); }
+inline __m128d operator<(batch_d a, batch_d b) noexcept { return _mm_cmplt_pd(a.v, b.v); }
+inline __m128d operator>(batch_d a, batch_d b) noexcept { return _mm_cmpgt_pd(a.v, b.v); }
+inline __m128d operator<=(batch_d a, batch_d b) noexcept { return _mm_cmple_pd(a.v, b.v); }
+inline batch_d select(__m128d m, batch_d a, batch_d b) noexcept {
+  return _mm_or_pd(_mm_and_pd(m, a.v), _mm_andnot_pd(m, b.v));
+}
+inline batch_d madd(batch_d a, batch_d b, batch_d c) noexcept {
+  return _mm_add_pd(_mm_mul_pd(a.v, b.v), c.v);
+}
+inline batch_d min_of(batch_d a, batch_d b) noexcept { return _mm_min_pd(a.v, b.v); }
+inline batch_d max_of(batch_d a, batch_d b) noexcept { return _mm_max_pd(a.v, b.v); }
+inline batch_d magnitude(batch_d a) noexcept { return _mm_andnot_pd(_mm_set1_pd(-0.0), a.v); }
+inline batch_d recip(batch_d d) noexcept { return _mm_div_pd(_mm_set1_pd(1), d.v); }
+inline batch_d exponent_field(batch_d y) noexcept {
+  return _mm_castsi128_pd(_mm_slli_epi64(_mm_castpd_si128(y.v), 52));
+}
+inline batch_d with_sign_of(batch_d mag, batch_d s) noexcept {
+  const __m128d sign = _mm_set1_pd(-0.0);
+  return _mm_or_pd(_mm_andnot_pd(sign, mag.v), _mm_and_pd(sign, s.v));
+}
+inline batch_d narrow_round(batch_d a) noexcept { return _mm_cvtps_pd(_mm_cvtpd_ps(a.v)); }
+
+template <>
+struct batch<float> {
+  static constexpr std::size_t size = 4;
+  using mask = __m128;
+  __m128 v;
+
+  batch(__m128 r) noexcept : v(r) {}
+  batch(float s) noexcept : v(_mm_set1_ps(s)) {}
+  static batch load(const float* p) noexcept { return _mm_loadu_ps(p); }
+  void store(float* p) const noexcept { _mm_storeu_ps(p, v); }
+};
+using batch_f = batch<float>;
+
+inline batch_f operator*(batch_f a, batch_f b) noexcept { return _mm_mul_ps(a.v, b.v); }
+inline __m128 operator<(batch_f a, batch_f b) noexcept { return _mm_cmplt_ps(a.v, b.v); }
+inline __m128 operator>(batch_f a, batch_f b) noexcept { return _mm_cmpgt_ps(a.v, b.v); }
+inline __m128 operator<=(batch_f a, batch_f b) noexcept { return _mm_cmple_ps(a.v, b.v); }
+inline batch_f select(__m128 m, batch_f a, batch_f b) noexcept {
+  return _mm_or_ps(_mm_and_ps(m, a.v), _mm_andnot_ps(m, b.v));
+}
+inline batch_f max_of(batch_f a, batch_f b) noexcept { return _mm_max_ps(a.v, b.v); }
+
+}  // namespace actfn::detail::ACTFN_TARGET

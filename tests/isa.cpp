@@ -1,0 +1,90 @@
+// The dispatch: the static level follows the compiler's target macros, the running level is
+// the best the CPU has (asked of the CPU here with the compiler's own __builtin_cpu_supports,
+// not actfn's CPUID code), capped by ACTFN_ISA and actfn::limit_isa, and never below the
+// static level.
+#include <actfn/actfn.hpp>
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <string>
+#include <string_view>
+
+namespace {
+
+constexpr std::string_view k_names[] = {"scalar", "sse2", "avx2", "avx512"};
+
+int cpu_best() {
+#if defined(__x86_64__)
+  __builtin_cpu_init();
+  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+      __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512dq") &&
+      __builtin_cpu_supports("avx512vl")) {
+    return 3;
+  }
+  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
+      __builtin_cpu_supports("bmi2")) {
+    return 2;
+  }
+  return 1;
+#else
+  return 0;
+#endif
+}
+
+int static_level() {
+#if defined(ACTFN_NO_SIMD) || !defined(__x86_64__)
+  return 0;
+#elif defined(__AVX512F__)
+  return 3;
+#elif defined(__AVX2__) && defined(__FMA__)
+  return 2;
+#else
+  return 1;
+#endif
+}
+
+// The level spans run when `asked` is requested: no dispatch above AVX-512 or without SIMD.
+int expected(int asked) {
+  const int s = static_level();
+  if (s == 0 || s == 3) return s;
+  const int capped = asked < cpu_best() ? asked : cpu_best();
+  return capped < s ? s : capped;
+}
+
+int level_of(std::string_view name) {
+  for (int l = 0; l < 4; ++l) {
+    if (k_names[l] == name) return l;
+  }
+  return -1;
+}
+
+}  // namespace
+
+TEST_CASE("the static level follows the target macros and ACTFN_NO_SIMD", "[isa]") {
+  CHECK(ACTFN_STATIC_LEVEL == static_level());
+}
+
+TEST_CASE("active_isa is the best level, or the one ACTFN_ISA forces", "[isa]") {
+  const char* env = std::getenv("ACTFN_ISA");
+  const int asked = env != nullptr && level_of(env) >= 0 ? level_of(env) : 3;
+  INFO("ACTFN_ISA = " << (env ? env : "(unset)") << ", CPU best " << k_names[cpu_best()]
+                      << ", static " << k_names[static_level()]);
+  CHECK(actfn::active_isa() == k_names[expected(asked)]);
+  // CTest runs the suite once per level the CPU has (tests/CMakeLists.txt): there the forced
+  // level is the one that runs.
+  if (env != nullptr && level_of(env) >= static_level() && level_of(env) <= cpu_best() &&
+      static_level() != 0 && static_level() != 3) {
+    CHECK(actfn::active_isa() == std::string_view(env));
+  }
+}
+
+TEST_CASE("limit_isa caps the level for every later span call", "[isa]") {
+  const std::string before(actfn::active_isa());
+  for (int l = 0; l < 4; ++l) {
+    INFO("limit_isa(" << k_names[l] << ")");
+    CHECK(actfn::limit_isa(k_names[l]) == k_names[expected(l)]);
+    CHECK(actfn::active_isa() == k_names[expected(l)]);
+  }
+  CHECK_THROWS_WITH(actfn::limit_isa("avx1024"), Catch::Contains("avx1024"));
+  actfn::limit_isa(before);
+  CHECK(actfn::active_isa() == before);
+}
