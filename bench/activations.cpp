@@ -1,8 +1,11 @@
-// Throughput of every functor's value, derivative and backward span forms, float and double,
-// at 4 Ki (cache-resident) and 16 Mi (memory-bound) elements, beside a naive std:: loop
-// computing the same function, Eigen and oneDNN when found (peers.hpp) and a memcpy of the
-// same bytes, so that every figure can be read as a ratio within one run.
-// Names: <function>_<op>_<impl>_<type>/<size>, impl = actfn, naive, eigen or onednn.
+// Throughput of every functor's value, derivative and backward, float and double, at 4 Ki
+// (cache-resident) and 16 Mi (memory-bound) elements, the ways a user calls them: the span forms
+// (dispatched, and at each level the CPU has), and scalar calls in the user's own loop; beside a
+// naive std:: loop computing the same function, Eigen and oneDNN when found (peers.hpp) and a
+// memcpy of the same bytes, so that every figure can be read as a ratio within one run.
+// Names: <function>_<op>_<impl>_<type>/<size>, impl = actfn (the span forms at the level the
+// CPU picks), actfn-<level> (the span forms with actfn::limit_isa(level)), calls (f(x) and
+// f.derivative(x) in a loop), naive, eigen or onednn.
 //
 //   build/bench/actfn_bench --benchmark_filter='sigmoid.*float/4096'
 #include <benchmark/benchmark.h>
@@ -42,6 +45,7 @@ enum class op { value, derivative, backward };
 
 template <class T, class F>
 void run(benchmark::State& state, op o, F f) {  // a copy: oneDNN's holds its primitives
+  if constexpr (requires { f.level; }) actfn::limit_isa(f.level);
   const auto n = static_cast<std::size_t>(state.range(0));
   buffers<T> b(n);
   const auto once = [&](const std::vector<T>& x) {
@@ -62,10 +66,12 @@ void run(benchmark::State& state, op o, F f) {  // a copy: oneDNN's holds its pr
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(n * sizeof(T) * streams));
 }
 
-// actfn's span forms, behind the interface `run` calls.
+// actfn's span forms, behind the interface `run` calls, at the given level ("avx512": the best
+// the CPU has, which the process picks by itself).
 template <class F>
 struct library {
   F f;
+  const char* level = "avx512";
   template <class T>
   void value(const std::vector<T>& x, std::vector<T>& y) const {
     f(x, y);
@@ -77,6 +83,24 @@ struct library {
   template <class T>
   void backward(const std::vector<T>& x, const std::vector<T>& g, std::vector<T>& y) const {
     f.backward(x, g, y);
+  }
+};
+
+// actfn's scalar calls in the user's loop, as the naive formula is called below.
+template <class F>
+struct calls {
+  F f;
+  template <class T>
+  void value(const std::vector<T>& x, std::vector<T>& y) const {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = f(x[i]);
+  }
+  template <class T>
+  void derivative(const std::vector<T>& x, std::vector<T>& y) const {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = f.derivative(x[i]);
+  }
+  template <class T>
+  void backward(const std::vector<T>& x, const std::vector<T>& g, std::vector<T>& y) const {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = g[i] * f.derivative(x[i]);
   }
 };
 
@@ -107,7 +131,7 @@ T naive_sigmoid(T x) {
 }
 template <class T>
 T naive_phi(T x) {
-  return T(0.5) * (1 + std::erf(x * T(0.70710678118654752)));
+  return T(0.5) * std::erfc(-x * T(0.70710678118654752));
 }
 template <class T>
 T naive_u(T x) {
@@ -141,11 +165,24 @@ auto naive_functions() {
 }
 
 template <class T>
-auto library_functions() {
-  return std::make_tuple(library<actfn::sigmoid<T>>{}, library<actfn::tanh<T>>{},
-                         library<actfn::relu<T>>{}, library<actfn::leaky_relu<T>>{},
-                         library<actfn::gelu<T>>{},
-                         library<actfn::gelu<T>>{{actfn::gelu_approximation::tanh}});
+auto functors() {
+  return std::make_tuple(actfn::sigmoid<T>{}, actfn::tanh<T>{}, actfn::relu<T>{},
+                         actfn::leaky_relu<T>{}, actfn::gelu<T>{},
+                         actfn::gelu<T>{actfn::gelu_approximation::tanh});
+}
+
+// Each functor wrapped as W: library (at a level) or calls.
+template <template <class> class W, class T>
+auto wrapped(const char* level = nullptr) {
+  return std::apply(
+      [&](auto... f) {
+        if constexpr (requires { W<actfn::relu<T>>{}.level; }) {
+          return std::make_tuple(W<decltype(f)>{f, level}...);
+        } else {
+          return std::make_tuple(W<decltype(f)>{f}...);
+        }
+      },
+      functors<T>());
 }
 
 const char* const k_names[] = {"sigmoid", "tanh", "relu", "leaky_relu", "gelu", "gelu_tanh"};
@@ -193,7 +230,14 @@ void register_tuple(const std::string& impl, const std::string& type, Tuple fs,
 template <class T>
 void register_all(const std::string& type) {
   set_sizes(benchmark::RegisterBenchmark(("memcpy_" + type).c_str(), memcpy_bench<T>));
-  register_tuple<T>("actfn", type, library_functions<T>());
+  register_tuple<T>("actfn", type, wrapped<library, T>("avx512"));
+  for (const char* level : {"scalar", "sse2", "avx2", "avx512"}) {
+    if (actfn::limit_isa(level) == level) {
+      register_tuple<T>(std::string("actfn-") + level, type, wrapped<library, T>(level));
+    }
+  }
+  actfn::limit_isa("avx512");
+  register_tuple<T>("calls", type, wrapped<calls, T>());
   register_tuple<T>("naive", type, naive_functions<T>());
 #if ACTFN_BENCH_EIGEN
   register_tuple<T>("eigen", type, peers::eigen_functions<T>());

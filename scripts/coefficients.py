@@ -59,3 +59,25 @@ fit("erfc for float results", P, mp.mpf(-1), (A - K) / (A + K), 13,
 P3 = lambda r: (mp.expm1(r) - r - r * r / 2) / r**3 if r != 0 else mp.mpf(1) / 6
 fit("exp for double results", P3, -reach, reach, 9,
     lambda c, r: abs((1 + r + r * r / 2 + r**3 * horner(c, r)) / mp.exp(r) - 1))
+
+# Without an FMA (SSE2): e^t = 2^k · 2^(j/64) · e^r, |r| ≤ ln2/128, for double results.
+# 2^(j/64) = hi + lo, hi truncated to 26 significant bits, so that its products with other 26-bit
+# factors are exact; e^r = 1 + r + r²·Q(r), whose roundings are scaled by r² ≤ 3e-5.
+c64 = mp.log(2) / 64
+c64_hi = mp.floor(c64 * 2**42) / 2**42  # j·hi exact for |j| < 2^17 (|t| ≤ 800)
+print(f"// ln2/64 hi (36 bits) {float(c64_hi).hex()}, lo {float(c64 - c64_hi).hex()}\n")
+hi26, lo26 = [], []
+for j in range(64):
+    v = mp.mpf(2) ** (mp.mpf(j) / 64)
+    e = mp.floor(mp.log(v, 2))
+    h = mp.floor(v * 2 ** (25 - e)) / 2 ** (25 - e)
+    hi26.append(float(h))
+    lo26.append(float(v - h))
+print("// 2^(j/64), hi (26 bits)")
+print("{" + ", ".join(x.hex() for x in hi26) + "}")
+print("// 2^(j/64), lo")
+print("{" + ", ".join(x.hex() for x in lo26) + "}\n")
+reach64 = mp.log(2) / 128 * mp.mpf(1.0001)
+Q64 = lambda r: (mp.expm1(r) - r) / r**2 if r != 0 else mp.mpf(1) / 2
+fit("exp for double results without an FMA", Q64, -reach64, reach64, 4,
+    lambda c, r: abs((1 + r + r * r * horner(c, r)) / mp.exp(r) - 1))

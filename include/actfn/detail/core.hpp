@@ -12,6 +12,7 @@
 
 #include "config.hpp"
 #include "dispatch.hpp"
+#include "exp_table.hpp"
 #include "targets.hpp"
 
 namespace actfn::detail {

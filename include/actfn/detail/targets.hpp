@@ -72,6 +72,18 @@
 #define ACTFN_BEGIN_TARGET(features) _Pragma("GCC push_options") ACTFN_PRAGMA(GCC target(features))
 #define ACTFN_END_TARGET _Pragma("GCC pop_options")
 #endif
+
+// Around every target's code: Clang contracts a·b + c in one expression into an FMA by default,
+// in the plain lanes' code but not across the batches' intrinsic calls, which would make a
+// scalar call and a span differ; this turns that off there. (GCC contracts both alike; where a
+// kernel needs a product rounded, detail/target/lanes.hpp's rounded() says so.)
+#if defined(__clang__)
+#define ACTFN_BEGIN_KERNELS _Pragma("float_control(push)") _Pragma("clang fp contract(off)")
+#define ACTFN_END_KERNELS _Pragma("float_control(pop)")
+#else
+#define ACTFN_BEGIN_KERNELS
+#define ACTFN_END_KERNELS
+#endif
 #define ACTFN_AVX2_FEATURES "avx,avx2,bmi,bmi2,f16c,fma,lzcnt,movbe,popcnt"
 #define ACTFN_AVX512_FEATURES \
   "avx,avx2,bmi,bmi2,f16c,fma,lzcnt,movbe,popcnt,avx512f,avx512bw,avx512cd,avx512dq,avx512vl"

@@ -154,17 +154,20 @@ template <class V>
 struct gelu_normal_f {
   V z, cdf, gauss;  // z clamped, Φ(x), e^-z² = √(2π)·φ(x)
   ACTFN_ALWAYS_INLINE explicit gelu_normal_f(V x) noexcept : z(0.0), cdf(0.0), gauss(0.0) {
-    z = min_of(V(k_erfc_reach), max_of(V(-k_erfc_reach), x * V(k_sqrt_half)));  // NaN stays
+    z = clamp_magnitude(x * V(k_sqrt_half), k_erfc_reach);  // NaN stays
     const V a = magnitude(z);
     gauss = exp_split(-(a * a)).exp();
     // One reciprocal serves both t = (a - 3)/(a + 3) and 1/(1 + 2a).
     const V b = madd(a, V(2.0), V(1.0)), c = a + V(3.0);
     const V u = recip(c * b);
-    const V half_erfc = (gauss * horner((a - V(3.0)) * b * u, k_erfc)) * (c * u * V(0.5));
-    cdf = select(x < V(0.0), half_erfc, V(1.0) - half_erfc);
+    const V half_erfc = (gauss * polynomial((a - V(3.0)) * b * u, k_erfc)) * (c * u * V(0.5));
+    // Φ = ½erfc(a) or 1 - ½erfc(a), by sign: the choice is made on the constants (a choice
+    // between two computed results keeps GCC from vectorizing a loop of scalar calls).
+    const auto left = x < V(0.0);
+    cdf = madd(select(left, V(1.0), V(-1.0)), half_erfc, select(left, V(0.0), V(1.0)));
   }
-  // true where x is so far left that every result is 0 (and -inf·0 must not be NaN)
-  auto vanishes() const noexcept { return z <= V(-k_erfc_reach); }
+  // x, or 0 where x is so far left that every result is 0 (-inf·Φ would be NaN)
+  V x_or_0(V x) const noexcept { return select(z <= V(-k_erfc_reach), V(0.0), x); }
 };
 
 // The tanh form: ½x(1 + tanh u) = x·σ(v), v = 2u = 2√(2/π)·x·(1 + 0.044715x²), with x clamped
@@ -173,7 +176,7 @@ template <class V>
 struct gelu_tanh_f {
   V xc, e, r;  // clamped x, e^-v, σ(v) = 1/(1 + e)
   ACTFN_ALWAYS_INLINE explicit gelu_tanh_f(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
-    xc = min_of(V(16.0), max_of(V(-16.0), x));
+    xc = clamp_magnitude(x, 16.0);
     const V v = (V(k_gelu_k) * xc) * madd(V(k_gelu_c) * xc, xc, V(1.0));
     e = exp_split(-v).exp();
     r = recip(V(1.0) + e);
@@ -188,7 +191,7 @@ struct gelu_tanh_f {
 template <class V>
 ACTFN_INLINE void one_plus_dd(V a, V a_lo, V h, V l, V& hi, V& lo) noexcept {
   const V q = rounded(a * h);
-  const V q_lo = madd(a, h, -q) + madd(a, l, a_lo * h);
+  const V q_lo = product_error(a, h, q) + madd(a, l, a_lo * h);
   hi = V(1.0) + q;
   const V b = hi - q;
   lo = ((V(1.0) - b) + (q - (hi - b))) + q_lo;
@@ -201,9 +204,9 @@ struct gelu_tanh_dd {
   V dv, v;             // v + dv
   logistic_dd<V> sig;  // of |v|
   ACTFN_ALWAYS_INLINE explicit gelu_tanh_dd(V x) noexcept
-      : xc(min_of(V(1e4), max_of(V(-1e4), x))),
+      : xc(clamp_magnitude(x, 1e4)),
         h(rounded(xc * xc)),
-        l(madd(xc, xc, -h)),
+        l(product_error(xc, xc, h)),
         dv(0.0),
         v(arg(xc, h, l, dv)),
         sig(magnitude(v)) {}
@@ -211,9 +214,9 @@ struct gelu_tanh_dd {
     V s(0.0), s_lo(0.0);
     one_plus_dd(V(k_gelu_c), V(k_gelu_c_lo), h, l, s, s_lo);
     const V t = rounded(xc * s);
-    const V t_lo = madd(xc, s, -t) + xc * s_lo;
+    const V t_lo = product_error(xc, s, t) + xc * s_lo;
     const V w = rounded(V(k_gelu_k) * t);
-    dv = madd(V(k_gelu_k), t, -w) + madd(V(k_gelu_k), t_lo, V(k_gelu_k_lo) * t);
+    dv = product_error(V(k_gelu_k), t, w) + madd(V(k_gelu_k), t_lo, V(k_gelu_k_lo) * t);
     return w;
   }
 };
@@ -244,37 +247,40 @@ struct kernel<gelu_tag> {
   template <class V>
   ACTFN_INLINE static V exact_value(V x) noexcept {
     const gelu_normal_f n(x);
-    return select(n.vanishes(), V(0.0), x * n.cdf);
+    return n.x_or_0(x) * n.cdf;
   }
 
   // GELU' = Φ(x) + x·φ(x) = Φ + z·e^-z²/√π, with the clamped z: at x = inf, x·φ would be inf·0.
+  // Far left z·e^-z² is dropped, and Φ ≈ 1e-49 rounds to +0.
   template <class V>
   ACTFN_INLINE static V exact_derivative(V x) noexcept {
     const gelu_normal_f n(x);
-    return select(n.vanishes(), V(0.0), madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf));
+    return madd(n.x_or_0(n.z) * n.gauss, V(k_inv_sqrt_pi), n.cdf);
   }
 
-  // x·σ(v). float: x = -inf gives -16·σ(v) = -0 (σ(v) ≈ 8e-53 there), x = inf gives inf.
+  // x·σ(v), x clamped to -16 on the left. float: x = -inf gives -16·σ(v) = -0 (σ(v) ≈ 8e-53
+  // there), x = inf gives inf.
   // double: σ(v) = σh + σl (times s1·s2 where v < 0), and 1 - σ(v) to first order.
   template <class T, class V>
   ACTFN_INLINE static V tanh_value(V x) noexcept {
     if constexpr (std::is_same_v<T, float>) {
       const gelu_tanh_f p(x);
-      return max_of(V(-16.0), x) * p.r;
+      return select(x < V(0.0), p.xc, x) * p.r;
     } else {
       const gelu_tanh_dd g(x);
       const auto& l = g.sig;
-      const auto neg = g.v < V(0.0);
-      V ph(0.0), pl(0.0);
-      l.left_parts(ph, pl);
-      const V sh = select(neg, ph, l.r0), sl = select(neg, pl, l.r0 * l.res);
-      const V rest = select(neg, l.r0, ph * (l.e.s1 * l.e.s2));
-      const V xm = max_of(V(-1e4), x);  // -inf·σ would be NaN; σ(v) is 0 there
+      const V n = sign01(g.v), m = V(1.0) - n;  // v < 0: 1, 0
+      V sh(0.0), sl(0.0), s1(0.0), s2(0.0);
+      l.sigma_parts(n, sh, sl, s1, s2);        // σ(v) = (sh + sl)·s1·s2
+      const V rest = l.r0 * madd(l.eh, m, n);  // 1 - σ(v), to first order
+      // x·σ(v + dv) as yh + yl; x is clamped on the left (-inf·σ would be NaN; σ(v) is 0
+      // there), and only in yh on the right: past the clamp σ(v) is 1 exactly and yl 0, so
+      // that inf stays inf.
+      const V xm = max_of(x, g.xc);  // g.xc where x < 0, x where x ≥ 0 (and NaN)
       const V yh = rounded(xm * sh);
-      const V yl = madd(xm, sh, -yh) + xm * madd(sh, g.dv * rest, sl);
-      const V y = ((yh + yl) * select(neg, l.e.s1, V(1.0))) * select(neg, l.e.s2, V(1.0));
-      // x past the clamp: σ(v) = 1 exactly (inf stays inf); the sign of x, zeros included
-      return with_sign_of(select(x > V(1e4), x, y), x);
+      const V yl =
+          product_error(g.xc, sh, rounded(g.xc * sh)) + g.xc * madd(sh + sl, g.dv * rest, sl);
+      return with_sign_of(((yh + yl) * s1) * s2, x);  // the sign of x, zeros included
     }
   }
 
@@ -290,30 +296,29 @@ struct kernel<gelu_tag> {
     } else {
       const gelu_tanh_dd g(x);
       const auto& l = g.sig;
-      const auto neg = g.v < V(0.0);
-      const V s = l.e.s1 * l.e.s2;
-      V ph(0.0), pl(0.0), dh(0.0), dl(0.0), p(0.0), p_lo(0.0);
-      l.left_parts(ph, pl);
-      l.slope_parts(dh, dl);  // σ'(v) = (dh + dl)·s1·s2
-      const V sh = select(neg, ph, l.r0), sl = select(neg, pl, l.r0 * l.res);
-      const V sigma = select(neg, ph * s, l.r0);             // σ(v), to first order
-      const V a_lo = madd(sh, g.dv * (V(1.0) - sigma), sl);  // σ(v + dv) = sh + a_lo
+      const V n = sign01(g.v), m = V(1.0) - n;  // v < 0: 1, 0
+      V sh(0.0), sl(0.0), s1(0.0), s2(0.0), dh(0.0), dl(0.0), p(0.0), p_lo(0.0);
+      l.sigma_parts(n, sh, sl, s1, s2);                           // σ(v) = (sh + sl)·s1·s2
+      l.slope_parts(dh, dl);                                      // σ'(v) = (dh + dl)·l.s
+      const V sigma = l.r0 * madd(l.eh, n, m);                    // σ(v), to first order
+      const V a_lo = madd(sh + sl, g.dv * (V(1.0) - sigma), sl);  // σ(v + dv) = sh + a_lo
       // m = x·k(1 + 3c·x²) as hi + lo
       one_plus_dd(V(k_gelu_c3), V(k_gelu_c3_lo), g.h, g.l, p, p_lo);
       const V k1 = rounded(V(k_gelu_k) * p);
-      const V k1_lo = madd(V(k_gelu_k), p, -k1) + madd(V(k_gelu_k), p_lo, V(k_gelu_k_lo) * p);
+      const V k1_lo =
+          product_error(V(k_gelu_k), p, k1) + madd(V(k_gelu_k), p_lo, V(k_gelu_k_lo) * p);
       const V mh = rounded(g.xc * k1);
-      const V ml = madd(g.xc, k1, -mh) + g.xc * k1_lo;
-      // b = m·σ'(v + dv) = bh + bl (times s1·s2)
+      const V ml = product_error(g.xc, k1, mh) + g.xc * k1_lo;
+      // b = m·σ'(v + dv) = (bh + bl)·l.s
       const V bh = rounded(mh * dh);
-      const V bl =
-          madd(mh, dh, -bh) + madd(mh, madd(dh, g.dv * madd(V(-2.0), sigma, V(1.0)), dl), ml * dh);
-      // v ≥ 0: σ + b·s, σ near 1/2..1 and unscaled; v < 0: both scaled, summed exactly first.
-      const V pos = sh + (a_lo + (bh * s + bl * s));
-      const V th = sh + bh, tb = th - sh;
-      const V t_lo = ((sh - (th - tb)) + (bh - tb)) + (a_lo + bl);
-      const V left = ((th + t_lo) * l.e.s1) * l.e.s2;
-      return select(neg, left, pos);
+      const V bl = product_error(mh, dh, bh) +
+                   madd(mh, madd(dh + dl, g.dv * madd(V(-2.0), sigma, V(1.0)), dl), ml * dh);
+      // σ + b, b in σ's scale: the same where v < 0, l.s smaller where σ is unscaled (and near
+      // 1/2..1); summed exactly first, as the two cancel near the root and on the left.
+      const V b_scale = madd(l.s, m, n), bh_s = bh * b_scale, bl_s = bl * b_scale;
+      const V th = sh + bh_s, tb = th - sh;
+      const V t_lo = ((sh - (th - tb)) + (bh_s - tb)) + (a_lo + bl_s);
+      return ((th + t_lo) * s1) * s2;
     }
   }
 };

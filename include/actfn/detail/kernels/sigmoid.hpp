@@ -50,8 +50,7 @@ struct kernel<sigmoid_tag> {
     if constexpr (std::is_same_v<T, float>) {
       return recip(V(1.0) + exp_split(-x).exp());
     } else {
-      const logistic_dd l(magnitude(x));
-      return select(x < V(0.0), l.left(), l.right());
+      return logistic_dd(magnitude(x)).sigma(sign01(x));
     }
   }
 

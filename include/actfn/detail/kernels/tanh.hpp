@@ -39,29 +39,20 @@ struct kernel<tanh_tag> {
 
   // tanh|x| = -m/(2 + m), m = e^-2|x| - 1 from expm1: no cancellation for small |x|, where
   // 1 - e^-2|x| would lose the low bits; the sign is put back last (tanh(-0) = -0).
-  // double: m, 2 + m and the quotient each as hi + lo; m = (2^k - 1) + 2^k·(r + r²/2 + tail),
-  // 2^k - 1 as hi + lo (k < -53 rounds it): for small |x| (k = 0), m is r itself plus small
-  // corrections, so it keeps its relative accuracy.
+  // double: m and 2 + m as hi + lo (target/exp.hpp's minus_one keeps m's relative accuracy),
+  // the quotient rounded once.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
     if constexpr (std::is_same_v<T, float>) {
       const V m = exp_split(V(-2.0) * magnitude(x)).expm1();
       return with_sign_of(-m * recip(m + V(2.0)), x);
     } else {
-      const exp_dd e(V(-2.0) * magnitude(x));
-      const V s = e.s1 * e.s2;
-      const V a = s - V(1.0), a_lo = s - (a + V(1.0));  // Fast2Sum: 1 ≥ s
-      const V b = s * e.r, c = s * e.half, d = s * e.tail;
-      // Fast2Sums, each addend smaller than the sum: a = 0 (k = 0) or |a| ≥ 1/2 > |b|, and then
-      // r²/2 ≤ 0.18|r|, |tail| ≤ 0.06|r|
-      const V m0 = a + b, m1 = m0 + c, mh = m1 + d;
-      const V ml = ((b - (m0 - a)) + ((m0 - m1) + c)) + (((m1 - mh) + d) + a_lo);
-      const V dh = V(2.0) + mh;  // Fast2Sum again: 2 > |mh|
+      const exp_dd<V> e(V(-2.0) * magnitude(x));
+      V mh(0.0), ml(0.0);
+      e.minus_one(mh, ml);
+      const V dh = V(2.0) + mh;  // Fast2Sum: 2 > |mh|
       const V dl = ((V(2.0) - dh) + mh) + ml;
-      const V r0 = recip(dh);
-      const V q0 = rounded(-mh * r0);
-      const V rem = madd(-q0, dl, madd(-q0, dh, -mh) - ml);  // -m - q0·(dh + dl)
-      return with_sign_of(madd(rem, r0, q0), x);
+      return with_sign_of(divide_dd(-mh, -ml, dh, dl), x);
     }
   }
 

@@ -36,14 +36,15 @@ inline constexpr bool fused_madd =
     false;
 #endif
 
-// Whether the double-result kernels run here: their exact residuals need a fused madd, and
-// -ffast-math's reassociation removes the error terms they carry (measured: 2.9 ULP). Elsewhere
-// double keeps the wide-type (x87 long double) path.
-inline constexpr bool double_kernels_on = fused_madd
+// Whether the double-result kernels run here: not under -ffast-math, whose reassociation
+// removes the error terms they carry (measured: 2.9 ULP); there double keeps the wide-type (x87
+// long double) path.
+inline constexpr bool double_kernels_on =
 #if defined(__FAST_MATH__)
-                                          && false
+    false;
+#else
+    true;
 #endif
-    ;
 
 template <class V>
 inline constexpr std::size_t width = 1;
@@ -78,21 +79,27 @@ ACTFN_INLINE V step(V x, V below) noexcept {
 
 // v, as rounded: a barrier to FMA contraction. GCC's default -ffp-contract=fast would fuse
 // p = a·b into a later p + c, after the kernel has captured p's rounding error separately as
-// fma(a, b, -p), counting that error twice (measured: 1.26 ULP for double σ'). No instruction.
+// product_error(a, b, p), counting that error twice (measured: 1.26 ULP for double σ').
+// __builtin_assoc_barrier costs no instruction and, unlike an asm barrier, lets the compiler
+// vectorize a user's loop of scalar calls. Clang contracts nothing here (ACTFN_BEGIN_KERNELS).
 template <class V>
 ACTFN_INLINE V rounded(V v) noexcept {
-#if defined(__GNUC__) && (defined(__x86_64__) || defined(__i386__))
-  if constexpr (std::is_floating_point_v<V>) {
-    asm("" : "+v"(v));
-  } else {
-    asm("" : "+v"(v.v));
-  }
-#elif defined(__GNUC__) && defined(__aarch64__)
-  asm("" : "+w"(v));
-#elif defined(__GNUC__)
-  asm("" : "+m"(v));
-#endif
+#if defined(__clang__)
   return v;
+#elif defined(__GNUC__) && __GNUC__ >= 12
+  if constexpr (std::is_floating_point_v<V>) {
+    return __builtin_assoc_barrier(v);
+  } else {
+    return __builtin_assoc_barrier(v.v);
+  }
+#else
+  if constexpr (std::is_floating_point_v<V>) {
+    asm("" : "+x"(v));
+  } else {
+    asm("" : "+x"(v.v));
+  }
+  return v;
+#endif
 }
 
 // v, hidden from the optimizer under -ffast-math, whose algebra would otherwise fold an error
@@ -100,23 +107,84 @@ ACTFN_INLINE V rounded(V v) noexcept {
 // the wide-type kernels; this one keeps the lanes in registers.)
 template <class V>
 ACTFN_INLINE V opaque(V v) noexcept {
-#if defined(__FAST_MATH__)
-  return rounded(v);
+#if !defined(__FAST_MATH__)
+  return v;
+#elif defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
+  if constexpr (std::is_floating_point_v<V>) {
+    return __builtin_assoc_barrier(v);
+  } else {
+    return __builtin_assoc_barrier(v.v);
+  }
 #else
+  if constexpr (std::is_floating_point_v<V>) {
+    asm("" : "+x"(v));
+  } else {
+    asm("" : "+x"(v.v));
+  }
   return v;
 #endif
 }
 
-template <class V, std::size_t N, std::size_t... I>
-ACTFN_INLINE V horner(V x, const double (&c)[N], std::index_sequence<I...>) noexcept {
-  V p = V(c[0]);
-  ((p = madd(p, x, V(c[I + 1]))), ...);
-  return p;
+// t with its magnitude capped at bound (NaN stays NaN). Written as |t|'s minimum and t's sign
+// rather than as a minimum and a maximum: GCC then vectorizes a user's loop of scalar calls,
+// where a clamp to a constant lets it fold the kernel's clamped branch and give up.
+template <class V>
+ACTFN_INLINE V clamp_magnitude(V t, double bound) noexcept {
+  return with_sign_of(min_of(V(bound), magnitude(t)), t);
 }
-// c[0]·x^(N-1) + ... + c[N-1], unrolled.
+
+// a·b - p exactly, for p = a·b rounded (nothing overflowing or underflowing): the FMA's
+// residual where madd fuses; else Dekker's product, from Veltkamp's split of each factor into
+// two halves of 26 bits, whose products are exact.
+template <class V>
+ACTFN_INLINE V product_error(V a, V b, V p) noexcept {
+  if constexpr (fused_madd) {
+    return madd(a, b, -p);
+  } else {
+    constexpr double k_split = 0x1p27 + 1;
+    const V ca = V(k_split) * a, cb = V(k_split) * b;
+    const V a_hi = ca - (ca - a), b_hi = cb - (cb - b);
+    const V a_lo = a - a_hi, b_lo = b - b_hi;
+    return (((a_hi * b_hi - p) + a_hi * b_lo) + a_lo * b_hi) + a_lo * b_lo;
+  }
+}
+
+// c - a·b, exactly where that is a double and a·b rounded is within a factor 2 of c (a
+// division's remainder): one FMA where madd fuses; else c - a·b rounded (exact, by Sterbenz's
+// lemma) less the product's rounding error.
+template <class V>
+ACTFN_INLINE V exact_remainder(V a, V b, V c) noexcept {
+  if constexpr (fused_madd) {
+    return madd(-a, b, c);
+  } else {
+    const V p = a * b;
+    return (c - p) - product_error(a, b, p);
+  }
+}
+
+// The M terms c[N-1-B]·x^0 + ... + c[N-B-M]·x^(M-1) of the polynomial below, by Estrin's
+// scheme: the lower half plus x^h times the upper one, h the largest power of 2 below M, so the
+// chain of dependent operations is log2(M) deep instead of M (x2[k] = x^(2^(k+1))).
+template <std::size_t B, std::size_t M, class V, std::size_t N>
+ACTFN_INLINE V estrin(V x, const V (&x2)[4], const double (&c)[N]) noexcept {
+  if constexpr (M == 1) {
+    return V(c[N - 1 - B]);
+  } else if constexpr (M == 2) {
+    return madd(V(c[N - 2 - B]), x, V(c[N - 1 - B]));
+  } else {
+    constexpr std::size_t h = std::bit_floor(M - 1);
+    return madd(estrin<B + h, M - h>(x, x2, c), x2[std::bit_width(h) - 2], estrin<B, h>(x, x2, c));
+  }
+}
+// c[0]·x^(N-1) + ... + c[N-1], unrolled, for N ≤ 16. Its rounding errors are Horner's but for
+// the order of the last few additions; the evaluation is latency-bound otherwise (a scalar call,
+// a kernel long enough to fill the out-of-order window).
 template <class V, std::size_t N>
-ACTFN_INLINE V horner(V x, const double (&c)[N]) noexcept {
-  return horner(x, c, std::make_index_sequence<N - 1>{});
+ACTFN_INLINE V polynomial(V x, const double (&c)[N]) noexcept {
+  static_assert(N >= 1 && N <= 16);
+  const V p2 = x * x, p4 = N > 4 ? p2 * p2 : p2, p8 = N > 8 ? p4 * p4 : p4;
+  const V x2[4] = {p2, p4, p8, p8};
+  return estrin<0, N>(x, x2, c);
 }
 
 // Each function's kernels, specialized by its tag (detail/kernels/<function>.hpp): the lane

@@ -51,6 +51,11 @@ inline batch_d with_sign_of(batch_d mag, batch_d s) noexcept {
   const __m256d sign = _mm256_set1_pd(-0.0);
   return _mm256_or_pd(_mm256_andnot_pd(sign, mag.v), _mm256_and_pd(sign, s.v));
 }
+inline batch_d sign01(batch_d v) noexcept {
+  const __m256i b = _mm256_or_si256(_mm256_srli_epi64(_mm256_castpd_si256(v.v), 63),
+                                    _mm256_set1_epi64x(0x4330000000000000));
+  return _mm256_sub_pd(_mm256_castsi256_pd(b), _mm256_set1_pd(0x1p52));
+}
 inline batch_d narrow_round(batch_d a) noexcept { return _mm256_cvtps_pd(_mm256_cvtpd_ps(a.v)); }
 
 template <>

@@ -66,6 +66,12 @@ inline batch_d with_sign_of(batch_d mag, batch_d s) noexcept {
       _mm512_maskz_or_epi64(all, _mm512_maskz_andnot_epi64(all, sign, _mm512_castpd_si512(mag.v)),
                             _mm512_maskz_and_epi64(all, sign, _mm512_castpd_si512(s.v))));
 }
+inline batch_d sign01(batch_d v) noexcept {
+  const __m512i b = _mm512_maskz_or_epi64(
+      batch_d::all, _mm512_maskz_srli_epi64(batch_d::all, _mm512_castpd_si512(v.v), 63),
+      _mm512_set1_epi64(0x4330000000000000));
+  return _mm512_sub_pd(_mm512_castsi512_pd(b), _mm512_set1_pd(0x1p52));
+}
 inline batch_d narrow_round(batch_d a) noexcept {
   return _mm512_maskz_cvtps_pd(batch_d::all, _mm512_maskz_cvtpd_ps(batch_d::all, a.v));
 }

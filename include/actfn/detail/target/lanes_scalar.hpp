@@ -41,6 +41,25 @@ ACTFN_INLINE double exponent_field(double y) noexcept {
 }
 // |mag| with the sign of s.
 ACTFN_INLINE double with_sign_of(double mag, double s) noexcept { return std::copysign(mag, s); }
+// table[i] for i = the low six bits of y (detail/target/exp.hpp's table exp).
+ACTFN_INLINE double lookup(const double (&table)[64], double y) noexcept {
+  return table[std::bit_cast<std::uint64_t>(y) & 63];
+}
+// The low bits of y under mask (< 2^51), as a double: or-ed into 1.5·2^52, whose are zero.
+ACTFN_INLINE double low_bits(double y, std::uint64_t mask) noexcept {
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(y) & mask) | 0x4338000000000000) -
+         0x1.8p52;
+}
+// 1 where v's sign bit is set (v < 0, -0, a negative NaN), else 0: a factor that blends two
+// values exactly, a·n + b·(1 - n), where a choice between them would be a branch to GCC.
+ACTFN_INLINE double sign01(double v) noexcept {
+  return std::bit_cast<double>((std::bit_cast<std::uint64_t>(v) >> 63) | 0x4330000000000000) -
+         0x1p52;
+}
+// v cut to its 26 leading significant bits: the product of two such is exact.
+ACTFN_INLINE double high26(double v) noexcept {
+  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(v) & 0xFFFFFFFFF8000000);
+}
 // v rounded to float, as double: the factor backward() multiplies by, rounded as T = float.
 ACTFN_INLINE double narrow_round(double v) noexcept { return static_cast<float>(v); }
 

@@ -50,7 +50,28 @@ inline batch_d with_sign_of(batch_d mag, batch_d s) noexcept {
   const __m128d sign = _mm_set1_pd(-0.0);
   return _mm_or_pd(_mm_andnot_pd(sign, mag.v), _mm_and_pd(sign, s.v));
 }
+inline batch_d sign01(batch_d v) noexcept {
+  const __m128i b =
+      _mm_or_si128(_mm_srli_epi64(_mm_castpd_si128(v.v), 63), _mm_set1_epi64x(0x4330000000000000));
+  return _mm_sub_pd(_mm_castsi128_pd(b), _mm_set1_pd(0x1p52));
+}
 inline batch_d narrow_round(batch_d a) noexcept { return _mm_cvtps_pd(_mm_cvtpd_ps(a.v)); }
+// table[i] for i = the low six bits of each lane of y: two loads (SSE2 has no gather).
+inline batch_d lookup(const double (&table)[64], batch_d y) noexcept {
+  const __m128i i = _mm_and_si128(_mm_castpd_si128(y.v), _mm_set1_epi64x(63));
+  const auto i0 = _mm_cvtsi128_si64(i), i1 = _mm_cvtsi128_si64(_mm_unpackhi_epi64(i, i));
+  return _mm_loadh_pd(_mm_load_sd(table + i0), table + i1);
+}
+inline batch_d low_bits(batch_d y, std::uint64_t mask) noexcept {
+  const __m128i b =
+      _mm_and_si128(_mm_castpd_si128(y.v), _mm_set1_epi64x(static_cast<long long>(mask)));
+  const __m128d k = _mm_set1_pd(0x1.8p52);
+  return _mm_sub_pd(_mm_or_pd(_mm_castsi128_pd(b), k), k);
+}
+inline batch_d high26(batch_d v) noexcept {
+  return _mm_and_pd(v.v,
+                    _mm_castsi128_pd(_mm_set1_epi64x(static_cast<long long>(0xFFFFFFFFF8000000))));
+}
 
 template <>
 struct batch<float> {

@@ -1,39 +1,82 @@
 // actfn/detail/target/logistic.hpp: σ(±a) and σ'(a) as hi + lo over lanes of doubles, for
-// the double-result kernels of sigmoid, tanh' and GELU-tanh. Per target, no include guard.
+// the double-result kernels of sigmoid, tanh' and GELU-tanh, and a quotient rounded once.
+// Per target, no include guard.
 
 namespace actfn::detail::ACTFN_TARGET {
 
-// 1/(1 + e) for e = e^-a, a ≥ 0, as r0·(1 + res): 1 + e is formed exactly as d + dl, and res
-// is the residual 1 - (d + dl)·r0 (exact in its leading part, thanks to the FMA).
+// (nh + nl)/(dh + dl), rounded once (to within a hair), for |nl| ≪ |nh| and |dl| ≪ |dh|: the
+// quotient q0 = nh/dh, then one correction by the exact remainder nh - q0·dh. Without an FMA,
+// q0 is cut to 26 bits, so that q0·dh is two exact products (dh cut in two likewise); the
+// remainder then has 2^-25 of the quotient, and its own rounding no weight.
+template <class V>
+ACTFN_INLINE V divide_dd(V nh, V nl, V dh, V dl) noexcept {
+  const V r0 = recip(dh);
+  if constexpr (fused_madd) {
+    const V q0 = rounded(nh * r0);
+    return madd(madd(-q0, dl, exact_remainder(q0, dh, nh) + nl), r0, q0);
+  } else {
+    const V q0 = high26(nh * r0), d1 = high26(dh), d2 = dh - d1;
+    const V rem = ((nh - q0 * d1) - q0 * d2) + (nl - q0 * dl);  // the first two exact
+    return madd(rem, r0, q0);
+  }
+}
+
+// 1/(1 + e) for e = e^-a, a ≥ 0, as r0·(1 + c): 1 + e is formed as d + dl, |dl| ≤ ulp(d)/2, to
+// 2^-105, and c comes
+// from the remainder 1 - (d + dl)·r0, exact in its leading part: by the FMA, or, without one,
+// from a 26-bit r0 and d cut in two 26-bit halves, whose products are exact. (Then the
+// remainder is 2^-26 and c needs its square; the table exp's hi has 26 bits too, so e.hi·r0
+// is exact as well.)
 template <class V>
 struct logistic_dd {
   exp_dd<V> e;
-  V r0, res;
-  ACTFN_ALWAYS_INLINE explicit logistic_dd(V a) noexcept : e(-a), r0(0.0), res(0.0) {
-    const V s = e.s1 * e.s2;
-    const V eh = e.hi * s;  // e = eh + e.lo·s; where s is tiny, so is every use of e beside 1
-    const V d = V(1.0) + eh;
-    const V dl = ((V(1.0) - d) + eh) + e.lo * s;
-    r0 = recip(d);
-    res = madd(-dl, r0, madd(-d, r0, V(1.0)));
+  V s, eh, r0, c;  // s = e.s1·e.s2, e = eh + e.lo·s; 1/(1 + e) = r0·(1 + c)
+  ACTFN_ALWAYS_INLINE explicit logistic_dd(V a) noexcept
+      : e(-a), s(e.s1 * e.s2), eh(e.hi * s), r0(0.0), c(0.0) {
+    // where s is tiny, so is every use of e beside 1
+    const V d0 = V(1.0) + eh, d0_lo = (V(1.0) - d0) + eh;  // Fast2Sum: 1 ≥ eh
+    const V b = e.lo * s + d0_lo;                          // up to 2^-7 of d0 with the table exp
+    const V d = d0 + b, dl = b - (d - d0);                 // Fast2Sum again: d0 ≥ 1 > |b|
+    if constexpr (fused_madd) {
+      r0 = recip(d);
+      c = madd(-dl, r0, exact_remainder(d, r0, V(1.0)));
+    } else {
+      r0 = high26(recip(d));
+      const V d1 = high26(d), d2 = d - d1;
+      const V res = ((V(1.0) - d1 * r0) - d2 * r0) - dl * r0;  // the first two exact
+      c = madd(res, res, res);                                 // 1/(1 - res) = 1 + res + res²
+    }
   }
-  V right() const noexcept { return madd(r0, res, r0); }  // σ(a)
-  // σ(-a) = e·σ(a) = (hi + lo)·s1·s2, the product formed as hi + lo and scaled last.
-  void left_parts(V& hi, V& lo) const noexcept {
-    hi = rounded(e.hi * r0);
-    lo = madd(e.hi, r0, -hi) + madd(e.hi, r0 * res, e.lo * r0);
+  V right() const noexcept { return madd(r0, c, r0); }  // σ(a)
+  // σ(-a) where n = 1, σ(a) where n = 0, as (hi + lo)·s1·s2: f·σ(a) with f = e or 1, the product
+  // formed as hi + lo and scaled last. f is blended from e and 1 by n (each product exact): a
+  // choice between two computed results would let GCC compute each in a branch of its own, and
+  // give up vectorizing a loop of scalar calls.
+  void sigma_parts(V n, V& hi, V& lo, V& s1, V& s2) const noexcept {
+    const V m = V(1.0) - n, f = madd(e.hi, n, m);
+    hi = rounded(f * r0);
+    lo = madd(f, r0 * c, (e.lo * n) * right());  // e.lo is 2^-7 of e.hi in the table exp
+    if constexpr (fused_madd) lo = lo + product_error(f, r0, hi);  // else exact: 26 × 26 bits
+    s1 = madd(e.s1, n, m);
+    s2 = madd(e.s2, n, m);
   }
-  V left() const noexcept {
-    V hi(0.0), lo(0.0);
-    left_parts(hi, lo);
-    return ((hi + lo) * e.s1) * e.s2;
+  V sigma(V n) const noexcept {
+    V hi(0.0), lo(0.0), s1(0.0), s2(0.0);
+    sigma_parts(n, hi, lo, s1, s2);
+    return ((hi + lo) * s1) * s2;
   }
   // σ'(a) = e·σ(a)² = (hi + lo)·s1·s2, likewise.
   void slope_parts(V& hi, V& lo) const noexcept {
-    const V sq = rounded(r0 * r0);
-    const V sql = madd(r0, r0, -sq) + V(2.0) * sq * res;
-    hi = rounded(e.hi * sq);
-    lo = madd(e.hi, sq, -hi) + madd(e.hi, sql, e.lo * sq);
+    const V sq = rounded(r0 * r0);  // without an FMA exact: 26 × 26 bits
+    if constexpr (fused_madd) {
+      const V sql = product_error(r0, r0, sq) + V(2.0) * sq * c;
+      hi = rounded(e.hi * sq);
+      lo = product_error(e.hi, sq, hi) + madd(e.hi, sql, e.lo * sq);
+    } else {  // sq = sq1 + sq2, 26 bits each: e.hi·sq1 and e.hi·sq2 are exact
+      const V sql = sq * madd(c, c, V(2.0) * c), sq1 = high26(sq), sq2 = sq - sq1;
+      hi = e.hi * sq1;
+      lo = madd(e.hi, sq2, madd(e.hi, sql, e.lo * (sq + sql)));
+    }
   }
   V slope(V factor) const noexcept {
     V hi(0.0), lo(0.0);
