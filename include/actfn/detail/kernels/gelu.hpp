@@ -221,41 +221,167 @@ struct gelu_tanh_dd {
   }
 };
 
+// Double results, exact form: Φ's tail T = ½erfc(a), a = |x|/√2, as ½e^-a²·erfcx(a), each
+// factor as hi + lo. erfcx(a) = F(u)/(a + 1/2), F a polynomial of degree 24 in u = C0 - C1/(a +
+// 3.5), which maps a in [0, 27.5] onto [-1, 1]: relative error 2^-61.9 (scripts/coefficients.py).
+// F's low-order coefficients (up to 0.1) are large against F (0.5 to 0.64), so the last 8
+// Horner steps run in double-double, with the coefficients as hi + lo; the first 16, on F's
+// small high-order part, in double (Estrin). a is clamped to 27.5: past it, e^-a² underflows
+// every result it scales.
+inline constexpr double k_sqrt_half_lo = -0x1.bdd3413b26456p-55;   // 1/√2 - k_sqrt_half
+inline constexpr double k_inv_sqrt_pi_lo = 0x1.1ae3a914fed80p-57;  // 1/√π - k_inv_sqrt_pi
+inline constexpr double k_erfcx_c0 = 0x1.4129e4129e413p+0, k_erfcx_c0_lo = -0x1.86fb586fb5870p-54;
+inline constexpr double k_erfcx_c1 = 0x1.f904a7904a790p+2, k_erfcx_c1_lo = 0x1.29e4129e4129ep-52;
+inline constexpr double k_erfcx_k = 3.5, k_erfcx_reach = 0x1.37333333p+5;  // 27.5·√2 ≈ 38.9
+inline constexpr double k_erfcx_high[] = {
+    -0x1.0c814b376e58ep-36, -0x1.e69dc515432b2p-37, 0x1.a564a2a5c909ep-33, 0x1.1b339853ec6b4p-32,
+    -0x1.9677d71c7d33bp-30, -0x1.8f4803d97464bp-29, 0x1.628daf98f94aep-27, 0x1.cf0b4a2b64a55p-26,
+    -0x1.5726d74a4e6a9p-24, -0x1.e74916bbab0cdp-23, 0x1.98cd996493322p-21, 0x1.bd0287db7625dp-20,
+    -0x1.23f41b083af21p-17, -0x1.7491845bf4887p-18, 0x1.a7fc32643a26cp-14, -0x1.67bc5e7603cf2p-13,
+    -0x1.65d2e097670ecp-11};
+inline constexpr double k_erfcx_low[] = {
+    0x1.41107f1d5fee4p-8, -0x1.04f47593cf191p-6, 0x1.1ca5bdccf510ap-5,  -0x1.bc27c3d38cbedp-5,
+    0x1.cfdfd2d51ed14p-5, -0x1.5ab56baff05cap-6, -0x1.e3d4d2165353bp-5, 0x1.42033492281bap-1};
+inline constexpr double k_erfcx_low_lo[] = {
+    0x1.fa326ada54174p-62,  -0x1.b5043e6765782p-60, 0x1.16d9433a7bcb1p-59,  -0x1.446fa20788650p-62,
+    -0x1.8d77b66da4e3fp-60, 0x1.acde12ea8077cp-64,  -0x1.aae37faede3e7p-60, 0x1.b8c3e038fc0b6p-57};
+
+// p·u + c, all three as hi + lo (pl·ul dropped): one double-double Horner step.
+template <class V>
+ACTFN_INLINE void horner_dd(V& ph, V& pl, V uh, V ul, double ch, double cl) noexcept {
+  const V m = rounded(ph * uh);
+  V s(0.0), e(0.0);
+  two_sum(V(ch), m, s, e);
+  pl = e + madd(ph, ul, madd(pl, uh, product_error(ph, uh, m) + V(cl)));
+  ph = s;
+}
+
+template <class V, std::size_t... k>
+ACTFN_INLINE void horner_dd_steps(V& ph, V& pl, V uh, V ul, std::index_sequence<k...>) noexcept {
+  (horner_dd(ph, pl, uh, ul, k_erfcx_low[k], k_erfcx_low_lo[k]), ...);
+}
+
+template <class V>
+struct gelu_exact_dd {
+  V n;                 // 1 where x < 0 (its sign bit), else 0
+  V xc, a_h, a_l;      // x clamped to ±38.9; a = |xc|/√2
+  V e_h, e_l, s1, s2;  // e^-a² = (e_h + e_l)·s1·s2
+  V q_h, q_l;          // erfcx(a)
+  ACTFN_ALWAYS_INLINE explicit gelu_exact_dd(V x) noexcept
+      : n(sign01(x)),
+        xc(clamp_magnitude(x, k_erfcx_reach)),
+        a_h(0.0),
+        a_l(0.0),
+        e_h(0.0),
+        e_l(0.0),
+        s1(0.0),
+        s2(0.0),
+        q_h(0.0),
+        q_l(0.0) {
+    // 1. a = |x|/√2: the product's residual and the constant's lo part
+    const V ax = magnitude(xc);
+    a_h = rounded(ax * V(k_sqrt_half));
+    a_l = madd(ax, V(k_sqrt_half_lo), product_error(ax, V(k_sqrt_half), a_h));
+    // 2. e^-a² = e^-h·(1 - l), a² = h + l to 2^-104 (e^-a² turns an error ε in a² into one of
+    // ε·a² ≤ 756ε in the result)
+    const V h = rounded(a_h * a_h);
+    const V l = madd(V(2.0) * a_h, a_l, product_error(a_h, a_h, h));
+    const exp_dd<V> e(-h);
+    e_h = e.hi;
+    e_l = madd(-l, e.hi + e.lo, e.lo);  // e.lo is 2^-7 of e.hi in the table exp
+    s1 = e.s1;
+    s2 = e.s2;
+    // 3. u = C0 - C1/(a + 3.5), each step as hi + lo: F turns an error in u into one of F's
+    V d(0.0), d_l(0.0), c(0.0), c_l(0.0), u_h(0.0), u_l(0.0);
+    two_sum(a_h, V(k_erfcx_k), d, d_l);
+    divide_dd(V(k_erfcx_c1), V(k_erfcx_c1_lo), d, d_l + a_l, c, c_l);
+    two_sum(V(k_erfcx_c0), -c, u_h, u_l);
+    u_l = u_l + (V(k_erfcx_c0_lo) - c_l);
+    // 4. F(u): the high-order part in double, then 8 double-double Horner steps
+    V p_h = polynomial(u_h, k_erfcx_high), p_l(0.0);
+    horner_dd_steps(p_h, p_l, u_h, u_l, std::make_index_sequence<8>{});
+    // 5. erfcx(a) = F/(a + 1/2)
+    V b(0.0), b_l(0.0);
+    two_sum(a_h, V(0.5), b, b_l);
+    divide_dd(p_h, p_l, b, b_l + a_l, q_h, q_l);
+  }
+
+  // GELU = x·Φ: x·T where x < 0, x·(1 - T) elsewhere, T = ½e^-a²·erfcx(a), each as hi + lo and
+  // rounded once. The choice is made on the factors, blended by n (as in sigma_parts).
+  V value(V x) const noexcept {
+    const V m = V(1.0) - n;
+    const V t_h = rounded(e_h * q_h);  // 2T/(s1·s2) = t_h + t_l
+    const V t_l = madd(e_h, q_l, madd(e_l, q_h, product_error(e_h, q_h, t_h)));
+    const V f_h = V(1.0) - ((V(0.5) * t_h * s1) * s2);  // 1 - T by Fast2Sum: T ≤ 1/2
+    const V f_l = ((V(1.0) - f_h) - ((V(0.5) * t_h * s1) * s2)) - ((V(0.5) * t_l * s1) * s2);
+    const V p_h = madd(V(0.5) * t_h, n, m * f_h), p_l = madd(V(0.5) * t_l, n, m * f_l);
+    // x·Φ: x itself only in the leading product, so that inf·1 stays inf; the clamped x in the
+    // rest, whose terms vanish there
+    const V yh = rounded(max_of(x, xc) * p_h);
+    const V yl = madd(xc, p_l, product_error(xc, p_h, rounded(xc * p_h)));
+    const V y = ((yh + yl) * madd(s1, n, m)) * madd(s2, n, m);
+    // far left y underflows to -0: +0 there, as the wide kernels give; x's sign elsewhere
+    return with_sign_of(y, select(x < V(-k_erfcx_reach), V(1.0), x));
+  }
+
+  // GELU' = Φ + x·φ = T - a·e^-a²/√π where x < 0, 1 - (T - a·e^-a²/√π) elsewhere: G·s1·s2 or
+  // 1 - G·s1·s2, G = e^-a²·D, D = erfcx(a)/2 - a/√π as hi + lo (it cancels near the root
+  // x ≈ -0.7518).
+  V derivative() const noexcept {
+    const V m = V(1.0) - n;
+    const V k_h = rounded(a_h * V(k_inv_sqrt_pi));  // a/√π = k_h + k_l
+    const V k_l = madd(a_h, V(k_inv_sqrt_pi_lo),
+                       madd(a_l, V(k_inv_sqrt_pi), product_error(a_h, V(k_inv_sqrt_pi), k_h)));
+    V d_h(0.0), d_l(0.0);
+    two_sum(V(0.5) * q_h, -k_h, d_h, d_l);
+    d_l = d_l + (V(0.5) * q_l - k_l);
+    const V g_h = rounded(e_h * d_h);
+    const V g_l = madd(e_h, d_l, madd(e_l, d_h, product_error(e_h, d_h, g_h)));
+    const V f_h = V(1.0) - ((g_h * s1) * s2);  // Fast2Sum: |G·s1·s2| ≤ 1/2 where x ≥ 0
+    const V f_l = ((V(1.0) - f_h) - ((g_h * s1) * s2)) - ((g_l * s1) * s2);
+    const V b_h = madd(g_h, n, m * f_h), b_l = madd(g_l, n, m * f_l);
+    // far left the result underflows to -0: -0 + 0 = +0, as the wide kernels give
+    return ((b_h + b_l) * madd(s1, n, m)) * madd(s2, n, m) + V(0.0);
+  }
+};
+
 template <>
 struct kernel<gelu_tag> {
   template <class T>
   using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
 
-  // Exact GELU in double has no lane kernel yet: it keeps the wide-type path.
-  template <class T, class F>
-  ACTFN_HOST_DEVICE static constexpr bool lanes_on(const F& f) noexcept {
-    return std::is_same_v<T, float> || f.approximation == gelu_approximation::tanh;
-  }
-
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
     if (f.approximation == gelu_approximation::tanh) return tanh_value<T>(x);
-    return exact_value(x);
+    return exact_value<T>(x);
   }
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
     if (f.approximation == gelu_approximation::tanh) return tanh_derivative<T>(x);
-    return exact_derivative(x);
+    return exact_derivative<T>(x);
   }
 
-  // x·Φ(x), float results.
-  template <class V>
+  // x·Φ(x). float: far left (Φ < 2^-150) 0, as -inf·Φ would be NaN.
+  template <class T, class V>
   ACTFN_INLINE static V exact_value(V x) noexcept {
-    const gelu_normal_f n(x);
-    return n.x_or_0(x) * n.cdf;
+    if constexpr (std::is_same_v<T, float>) {
+      const gelu_normal_f n(x);
+      return n.x_or_0(x) * n.cdf;
+    } else {
+      return gelu_exact_dd(x).value(x);
+    }
   }
 
-  // GELU' = Φ(x) + x·φ(x) = Φ + z·e^-z²/√π, with the clamped z: at x = inf, x·φ would be inf·0.
-  // Far left z·e^-z² is dropped, and Φ ≈ 1e-49 rounds to +0.
-  template <class V>
+  // GELU' = Φ(x) + x·φ(x). float: Φ + z·e^-z²/√π, with the clamped z (at x = inf, x·φ would be
+  // inf·0); far left z·e^-z² is dropped, and Φ ≈ 1e-49 rounds to +0.
+  template <class T, class V>
   ACTFN_INLINE static V exact_derivative(V x) noexcept {
-    const gelu_normal_f n(x);
-    return madd(n.x_or_0(n.z) * n.gauss, V(k_inv_sqrt_pi), n.cdf);
+    if constexpr (std::is_same_v<T, float>) {
+      const gelu_normal_f n(x);
+      return madd(n.x_or_0(n.z) * n.gauss, V(k_inv_sqrt_pi), n.cdf);
+    } else {
+      return gelu_exact_dd(x).derivative();
+    }
   }
 
   // x·σ(v), x clamped to -16 on the left. float: x = -inf gives -16·σ(v) = -0 (σ(v) ≈ 8e-53

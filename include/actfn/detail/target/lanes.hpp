@@ -133,20 +133,25 @@ ACTFN_INLINE V clamp_magnitude(V t, double bound) noexcept {
   return with_sign_of(min_of(V(bound), magnitude(t)), t);
 }
 
-// a·b - p exactly, for p = a·b rounded (nothing overflowing or underflowing): the FMA's
-// residual where madd fuses; else Dekker's product, from Veltkamp's split of each factor into
-// two halves of 26 bits, whose products are exact.
+// a·b - p, for p = a·b rounded (nothing overflowing or underflowing): the FMA's residual, exact,
+// where madd fuses; else Dekker's product, from each factor cut into a 26-bit head and a 27-bit
+// tail (by a mask: high26): all but the tails' product are exact, and that one is 2^-104 of a·b.
 template <class V>
 ACTFN_INLINE V product_error(V a, V b, V p) noexcept {
   if constexpr (fused_madd) {
     return madd(a, b, -p);
   } else {
-    constexpr double k_split = 0x1p27 + 1;
-    const V ca = V(k_split) * a, cb = V(k_split) * b;
-    const V a_hi = ca - (ca - a), b_hi = cb - (cb - b);
-    const V a_lo = a - a_hi, b_lo = b - b_hi;
-    return (((a_hi * b_hi - p) + a_hi * b_lo) + a_lo * b_hi) + a_lo * b_lo;
+    const V a1 = high26(a), b1 = high26(b), a2 = a - a1, b2 = b - b1;
+    return (((a1 * b1 - p) + a1 * b2) + a2 * b1) + a2 * b2;
   }
+}
+
+// s + e = a + b exactly, s = a + b rounded (Knuth's TwoSum: no condition on a and b).
+template <class V>
+ACTFN_INLINE void two_sum(V a, V b, V& s, V& e) noexcept {
+  s = a + b;
+  const V b_part = s - a;
+  e = (a - (s - b_part)) + (b - b_part);
 }
 
 // c - a·b, exactly where that is a double and a·b rounded is within a factor 2 of c (a
@@ -176,14 +181,15 @@ ACTFN_INLINE V estrin(V x, const V (&x2)[4], const double (&c)[N]) noexcept {
     return madd(estrin<B + h, M - h>(x, x2, c), x2[std::bit_width(h) - 2], estrin<B, h>(x, x2, c));
   }
 }
-// c[0]·x^(N-1) + ... + c[N-1], unrolled, for N ≤ 16. Its rounding errors are Horner's but for
+// c[0]·x^(N-1) + ... + c[N-1], unrolled, for N ≤ 32. Its rounding errors are Horner's but for
 // the order of the last few additions; the evaluation is latency-bound otherwise (a scalar call,
 // a kernel long enough to fill the out-of-order window).
 template <class V, std::size_t N>
 ACTFN_INLINE V polynomial(V x, const double (&c)[N]) noexcept {
-  static_assert(N >= 1 && N <= 16);
+  static_assert(N >= 1 && N <= 32);
   const V p2 = x * x, p4 = N > 4 ? p2 * p2 : p2, p8 = N > 8 ? p4 * p4 : p4;
-  const V x2[4] = {p2, p4, p8, p8};
+  const V p16 = N > 16 ? p8 * p8 : p8;
+  const V x2[4] = {p2, p4, p8, p16};
   return estrin<0, N>(x, x2, c);
 }
 

@@ -4,21 +4,31 @@
 
 namespace actfn::detail::ACTFN_TARGET {
 
-// (nh + nl)/(dh + dl), rounded once (to within a hair), for |nl| ≪ |nh| and |dl| ≪ |dh|: the
-// quotient q0 = nh/dh, then one correction by the exact remainder nh - q0·dh. Without an FMA,
-// q0 is cut to 26 bits, so that q0·dh is two exact products (dh cut in two likewise); the
-// remainder then has 2^-25 of the quotient, and its own rounding no weight.
+// (nh + nl)/(dh + dl) = q + q_lo, |q_lo| ≤ ulp(q)/2, for |nl| ≪ |nh| and |dl| ≪ |dh|: the quotient
+// nh/dh, then a correction from the exact remainder. Without an FMA, the first quotient is cut
+// to 26 bits, so that its product with dh is two exact products (dh cut in two likewise); the
+// correction is then 2^-25 of the quotient, and its own rounding has no weight.
+template <class V>
+ACTFN_INLINE void divide_dd(V nh, V nl, V dh, V dl, V& q, V& q_lo) noexcept {
+  const V r0 = recip(dh);
+  V q0(0.0), c(0.0);
+  if constexpr (fused_madd) {
+    q0 = rounded(nh * r0);
+    c = madd(-q0, dl, exact_remainder(q0, dh, nh) + nl) * r0;
+  } else {
+    q0 = high26(nh * r0);
+    const V d1 = high26(dh), d2 = dh - d1;
+    c = (((nh - q0 * d1) - q0 * d2) + (nl - q0 * dl)) * r0;  // the first two exact
+  }
+  q = q0 + c;  // Fast2Sum: the correction may exceed half an ulp of q0 (nl, a 26-bit q0)
+  q_lo = c - (q - q0);
+}
+// The same quotient rounded once.
 template <class V>
 ACTFN_INLINE V divide_dd(V nh, V nl, V dh, V dl) noexcept {
-  const V r0 = recip(dh);
-  if constexpr (fused_madd) {
-    const V q0 = rounded(nh * r0);
-    return madd(madd(-q0, dl, exact_remainder(q0, dh, nh) + nl), r0, q0);
-  } else {
-    const V q0 = high26(nh * r0), d1 = high26(dh), d2 = dh - d1;
-    const V rem = ((nh - q0 * d1) - q0 * d2) + (nl - q0 * dl);  // the first two exact
-    return madd(rem, r0, q0);
-  }
+  V q(0.0), q_lo(0.0);
+  divide_dd(nh, nl, dh, dl, q, q_lo);
+  return q + q_lo;
 }
 
 // 1/(1 + e) for e = e^-a, a ≥ 0, as r0·(1 + c): 1 + e is formed as d + dl, |dl| ≤ ulp(d)/2, to
