@@ -82,20 +82,20 @@ Q64 = lambda r: (mp.expm1(r) - r) / r**2 if r != 0 else mp.mpf(1) / 2
 fit("exp for double results without an FMA", Q64, -reach64, reach64, 4,
     lambda c, r: abs((1 + r + r * r * horner(c, r)) / mp.exp(r) - 1))
 
-# Exact GELU, double results: erfc(a) = e^-a²·F(u)/(a + 1/2), F = erfcx(a)·(a + 1/2), in
-# u = C0 - C1/(a + K), which maps a in [0, 27.5] onto [-1, 1] (t = (a - K)/(a + K), u = (t - mid)/
-# half). Degree 24; the last 8 Horner steps run in double-double with hi + lo coefficients,
-# since the low-order coefficients (up to 0.1) are large against F (0.5 to 0.64).
+# Exact GELU, double results: erfc(a) = e^-a²·erfcx(a), erfcx(a) = H(u)·c, c = C1/(a + K) (so
+# that u = C0 - c maps a in [0, 27.5] onto [-1, 1]: t = (a - K)/(a + K), u = (t - mid)/half),
+# H = erfcx(a)·(a + K)/C1. Degree 24; the last 6 Horner steps run in double-double with hi + lo
+# coefficients, since the low-order coefficients are large against H.
 K, A = mp.mpf(3.5), mp.mpf(27.5)
 t_hi = (A - K) / (A + K)
 mid, half = (t_hi - 1) / 2, (t_hi + 1) / 2
 C0, C1 = (1 - mid) / half, 2 * K / half
 
 
-def F_of_u(u):
+def H_of_u(u):
     t = mid + half * u
     a = K * (1 + t) / (1 - t)
-    return mp.erfc(a) * mp.exp(a * a) * (a + mp.mpf(1) / 2)
+    return mp.erfc(a) * mp.exp(a * a) * (a + K) / C1
 
 
 def dd(v):
@@ -103,7 +103,7 @@ def dd(v):
     return hi, float(v - hi)
 
 
-cs = mp.chebyfit(F_of_u, [-1, 1], 25)
+cs = mp.chebyfit(H_of_u, [-1, 1], 25)
 print(f"// exact GELU, double: C0 = {dd(C0)[0].hex()} + {dd(C0)[1].hex()}, "
       f"C1 = {dd(C1)[0].hex()} + {dd(C1)[1].hex()}")
 worst = mp.mpf(0)
@@ -111,11 +111,11 @@ for i in range(2001):
     u = -1 + 2 * mp.mpf(i) / 2000
     p = mp.mpf(0)
     for k, c in enumerate(cs):
-        p = p * u + (mp.mpf(dd(c)[0]) + mp.mpf(dd(c)[1]) if k >= 17 else mp.mpf(float(c)))
-    worst = max(worst, abs(p / F_of_u(u) - 1))
-print(f"// erfcx(a)·(a + 1/2) in u: degree 24, max relative error 2^{float(mp.log(worst, 2)):.1f}")
-print("// u^24 .. u^8: {" + ", ".join(float(c).hex() for c in cs[:17]) + "}")
-print("// u^7 .. u^0, hi: {" + ", ".join(dd(c)[0].hex() for c in cs[17:]) + "}")
-print("// u^7 .. u^0, lo: {" + ", ".join(dd(c)[1].hex() for c in cs[17:]) + "}")
+        p = p * u + (mp.mpf(dd(c)[0]) + mp.mpf(dd(c)[1]) if k >= 19 else mp.mpf(float(c)))
+    worst = max(worst, abs(p / H_of_u(u) - 1))
+print(f"// erfcx(a)·(a + K)/C1 in u: degree 24, max relative error 2^{float(mp.log(worst, 2)):.1f}")
+print("// u^24 .. u^6: {" + ", ".join(float(c).hex() for c in cs[:19]) + "}")
+print("// u^5 .. u^0, hi: {" + ", ".join(dd(c)[0].hex() for c in cs[19:]) + "}")
+print("// u^5 .. u^0, lo: {" + ", ".join(dd(c)[1].hex() for c in cs[19:]) + "}")
 print(f"// 1/sqrt(pi) = {dd(1 / mp.sqrt(mp.pi))[0].hex()} + {dd(1 / mp.sqrt(mp.pi))[1].hex()}, "
       f"1/sqrt(2) = {dd(1 / mp.sqrt(2))[0].hex()} + {dd(1 / mp.sqrt(2))[1].hex()}")

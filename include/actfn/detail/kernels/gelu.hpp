@@ -222,29 +222,29 @@ struct gelu_tanh_dd {
 };
 
 // Double results, exact form: Φ's tail T = ½erfc(a), a = |x|/√2, as ½e^-a²·erfcx(a), each
-// factor as hi + lo. erfcx(a) = F(u)/(a + 1/2), F a polynomial of degree 24 in u = C0 - C1/(a +
-// 3.5), which maps a in [0, 27.5] onto [-1, 1]: relative error 2^-61.9 (scripts/coefficients.py).
-// F's low-order coefficients (up to 0.1) are large against F (0.5 to 0.64), so the last 8
-// Horner steps run in double-double, with the coefficients as hi + lo; the first 16, on F's
-// small high-order part, in double (Estrin). a is clamped to 27.5: past it, e^-a² underflows
-// every result it scales.
+// factor as hi + lo. erfcx(a) = H(u)·c, c = C1/(a + 3.5), H a polynomial of degree 24 in
+// u = C0 - c, which maps a in [0, 27.5] onto [-1, 1]: relative error 2^-59.3
+// (scripts/coefficients.py). H's low-order coefficients are large against H, so the last 6
+// Horner steps run in double-double, with the coefficients as hi + lo; the first 18, on H's small
+// high-order part, in double (Estrin). a is clamped to 27.5: past it, e^-a² underflows every
+// result it scales.
 inline constexpr double k_sqrt_half_lo = -0x1.bdd3413b26456p-55;   // 1/√2 - k_sqrt_half
 inline constexpr double k_inv_sqrt_pi_lo = 0x1.1ae3a914fed80p-57;  // 1/√π - k_inv_sqrt_pi
 inline constexpr double k_erfcx_c0 = 0x1.4129e4129e413p+0, k_erfcx_c0_lo = -0x1.86fb586fb5870p-54;
 inline constexpr double k_erfcx_c1 = 0x1.f904a7904a790p+2, k_erfcx_c1_lo = 0x1.29e4129e4129ep-52;
 inline constexpr double k_erfcx_k = 3.5, k_erfcx_reach = 0x1.37333333p+5;  // 27.5·√2 ≈ 38.9
 inline constexpr double k_erfcx_high[] = {
-    -0x1.0c814b376e58ep-36, -0x1.e69dc515432b2p-37, 0x1.a564a2a5c909ep-33, 0x1.1b339853ec6b4p-32,
-    -0x1.9677d71c7d33bp-30, -0x1.8f4803d97464bp-29, 0x1.628daf98f94aep-27, 0x1.cf0b4a2b64a55p-26,
-    -0x1.5726d74a4e6a9p-24, -0x1.e74916bbab0cdp-23, 0x1.98cd996493322p-21, 0x1.bd0287db7625dp-20,
-    -0x1.23f41b083af21p-17, -0x1.7491845bf4887p-18, 0x1.a7fc32643a26cp-14, -0x1.67bc5e7603cf2p-13,
-    -0x1.65d2e097670ecp-11};
-inline constexpr double k_erfcx_low[] = {
-    0x1.41107f1d5fee4p-8, -0x1.04f47593cf191p-6, 0x1.1ca5bdccf510ap-5,  -0x1.bc27c3d38cbedp-5,
-    0x1.cfdfd2d51ed14p-5, -0x1.5ab56baff05cap-6, -0x1.e3d4d2165353bp-5, 0x1.42033492281bap-1};
-inline constexpr double k_erfcx_low_lo[] = {
-    0x1.fa326ada54174p-62,  -0x1.b5043e6765782p-60, 0x1.16d9433a7bcb1p-59,  -0x1.446fa20788650p-62,
-    -0x1.8d77b66da4e3fp-60, 0x1.acde12ea8077cp-64,  -0x1.aae37faede3e7p-60, 0x1.b8c3e038fc0b6p-57};
+    -0x1.8fdd1b8e6c815p-41, -0x1.213e074eb3484p-38, 0x1.81e8f1f66ed55p-38,  0x1.ef7e1ef65a595p-35,
+    -0x1.0edf1a7936c2dp-38, -0x1.0c1140cece177p-31, -0x1.31cdbacebc3d1p-32, 0x1.06a9d80968392p-28,
+    0x1.fd5841b1d8b64p-29,  -0x1.109051af4733dp-25, -0x1.129dec8d0fae7p-25, 0x1.3fc2dddff679dp-22,
+    0x1.32da1986f4b57p-23,  -0x1.9fa7efbda8188p-19, 0x1.4376944890cddp-19,  0x1.fdb00a452e6d6p-16,
+    -0x1.9f20239521692p-14, -0x1.7f15a3a1561dbp-14, 0x1.cd067f9af917bp-10};
+inline constexpr double k_erfcx_low[] = {-0x1.fa8132efe8408p-8, 0x1.6bf8cc2c9af86p-6,
+                                         -0x1.8e6b98f897f6ep-5, 0x1.5f60941f337d4p-4,
+                                         -0x1.0026b25410ecap-3, 0x1.3815268b64e5cp-3};
+inline constexpr double k_erfcx_low_lo[] = {0x1.8151df47d1e3cp-62,  -0x1.477e8d69c3d67p-61,
+                                            0x1.a5a8837b53652p-60,  0x1.b8f4fcb85d389p-58,
+                                            -0x1.c7cee062b1c0fp-57, 0x1.9d8ace92e1b85p-57};
 
 // p·u + c, all three as hi + lo (pl·ul dropped): one double-double Horner step.
 template <class V>
@@ -291,19 +291,18 @@ struct gelu_exact_dd {
     e_l = madd(-l, e.hi + e.lo, e.lo);  // e.lo is 2^-7 of e.hi in the table exp
     s1 = e.s1;
     s2 = e.s2;
-    // 3. u = C0 - C1/(a + 3.5), each step as hi + lo: F turns an error in u into one of F's
+    // 3. c = C1/(a + 3.5) and u = C0 - c, each as hi + lo (H turns an error in u into one of its)
     V d(0.0), d_l(0.0), c(0.0), c_l(0.0), u_h(0.0), u_l(0.0);
     two_sum(a_h, V(k_erfcx_k), d, d_l);
     divide_dd(V(k_erfcx_c1), V(k_erfcx_c1_lo), d, d_l + a_l, c, c_l);
     two_sum(V(k_erfcx_c0), -c, u_h, u_l);
     u_l = u_l + (V(k_erfcx_c0_lo) - c_l);
-    // 4. F(u): the high-order part in double, then 8 double-double Horner steps
+    // 4. H(u): the high-order part in double, then 6 double-double Horner steps
     V p_h = polynomial(u_h, k_erfcx_high), p_l(0.0);
-    horner_dd_steps(p_h, p_l, u_h, u_l, std::make_index_sequence<8>{});
-    // 5. erfcx(a) = F/(a + 1/2)
-    V b(0.0), b_l(0.0);
-    two_sum(a_h, V(0.5), b, b_l);
-    divide_dd(p_h, p_l, b, b_l + a_l, q_h, q_l);
+    horner_dd_steps(p_h, p_l, u_h, u_l, std::make_index_sequence<6>{});
+    // 5. erfcx(a) = H·c
+    q_h = rounded(p_h * c);
+    q_l = madd(p_h, c_l, madd(p_l, c, product_error(p_h, c, q_h)));
   }
 
   // GELU = x·Φ: x·T where x < 0, x·(1 - T) elsewhere, T = ½e^-a²·erfcx(a), each as hi + lo and
@@ -316,10 +315,13 @@ struct gelu_exact_dd {
     const V f_l = ((V(1.0) - f_h) - ((V(0.5) * t_h * s1) * s2)) - ((V(0.5) * t_l * s1) * s2);
     const V p_h = madd(V(0.5) * t_h, n, m * f_h), p_l = madd(V(0.5) * t_l, n, m * f_l);
     // x·Φ: x itself only in the leading product, so that inf·1 stays inf; the clamped x in the
-    // rest, whose terms vanish there
-    const V yh = rounded(max_of(x, xc) * p_h);
-    const V yl = madd(xc, p_l, product_error(xc, p_h, rounded(xc * p_h)));
-    const V y = ((yh + yl) * madd(s1, n, m)) * madd(s2, n, m);
+    // rest, whose terms vanish there. Tiny x is scaled up first, so that no term rounds in the
+    // subnormals before the last product.
+    const auto tiny = magnitude(x) < V(0x1p-900);
+    const V up = select(tiny, V(0x1p100), V(1.0)), xu = xc * up;
+    const V yh = rounded((max_of(x, xc) * up) * p_h);
+    const V yl = madd(xu, p_l, product_error(xu, p_h, rounded(xu * p_h)));
+    const V y = (((yh + yl) * madd(s1, n, m)) * madd(s2, n, m)) * select(tiny, V(0x1p-100), V(1.0));
     // far left y underflows to -0: +0 there, as the wide kernels give; x's sign elsewhere
     return with_sign_of(y, select(x < V(-k_erfcx_reach), V(1.0), x));
   }
@@ -401,12 +403,14 @@ struct kernel<gelu_tag> {
       const V rest = l.r0 * madd(l.eh, m, n);  // 1 - σ(v), to first order
       // x·σ(v + dv) as yh + yl; x is clamped on the left (-inf·σ would be NaN; σ(v) is 0
       // there), and only in yh on the right: past the clamp σ(v) is 1 exactly and yl 0, so
-      // that inf stays inf.
-      const V xm = max_of(x, g.xc);  // g.xc where x < 0, x where x ≥ 0 (and NaN)
-      const V yh = rounded(xm * sh);
-      const V yl =
-          product_error(g.xc, sh, rounded(g.xc * sh)) + g.xc * madd(sh + sl, g.dv * rest, sl);
-      return with_sign_of(((yh + yl) * s1) * s2, x);  // the sign of x, zeros included
+      // that inf stays inf. Tiny x is scaled up first, so that no term rounds in the
+      // subnormals before the last product.
+      const auto tiny = magnitude(x) < V(0x1p-900);
+      const V up = select(tiny, V(0x1p100), V(1.0)), xu = g.xc * up;
+      const V yh = rounded((max_of(x, g.xc) * up) * sh);  // g.xc where x < 0, x elsewhere
+      const V yl = product_error(xu, sh, rounded(xu * sh)) + xu * madd(sh + sl, g.dv * rest, sl);
+      const V y = (((yh + yl) * s1) * s2) * select(tiny, V(0x1p-100), V(1.0));
+      return with_sign_of(y, x);  // the sign of x, zeros included
     }
   }
 
