@@ -13,6 +13,8 @@
 #include <actfn/actfn.hpp>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <memory>
 #include <random>
 #include <string>
 #include <tuple>
@@ -39,6 +41,14 @@ struct buffers {
       for (T& v : x.back()) v = u(rng);
     }
   }
+  // One set per type and size for the whole run: filling 16 Mi elements takes longer than
+  // timing most functions on them.
+  static buffers& shared(std::size_t n) {
+    static std::map<std::size_t, std::unique_ptr<buffers>> sets;
+    auto& b = sets[n];
+    if (!b) b = std::make_unique<buffers>(n);
+    return *b;
+  }
 };
 
 enum class op { value, derivative, backward };
@@ -47,7 +57,7 @@ template <class T, class F>
 void run(benchmark::State& state, op o, F f) {  // a copy: oneDNN's holds its primitives
   if constexpr (requires { f.level; }) actfn::limit_isa(f.level);
   const auto n = static_cast<std::size_t>(state.range(0));
-  buffers<T> b(n);
+  buffers<T>& b = buffers<T>::shared(n);
   const auto once = [&](const std::vector<T>& x) {
     if (o == op::value) f.value(x, b.y);
     if (o == op::derivative) f.derivative(x, b.y);
@@ -190,7 +200,7 @@ const char* const k_names[] = {"sigmoid", "tanh", "relu", "leaky_relu", "gelu", 
 template <class T>
 void memcpy_bench(benchmark::State& state) {
   const auto n = static_cast<std::size_t>(state.range(0));
-  buffers<T> b(n);
+  buffers<T>& b = buffers<T>::shared(n);
   for (auto _ : state) {
     std::memcpy(b.y.data(), b.x[0].data(), n * sizeof(T));
     benchmark::DoNotOptimize(b.y.data());
