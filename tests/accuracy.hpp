@@ -129,13 +129,6 @@ bool same_bits(T a, T b) {
   return (is_nan(a) && is_nan(b)) || (a == b && std::signbit(a) == std::signbit(b));
 }
 
-// Whether the span forms run the static target's kernels, as scalar calls do: then the two
-// agree bit for bit (README). Otherwise (a build without -march dispatching to a wider level)
-// each is within the documented bound on its own.
-inline bool spans_run_static_target() {
-  return actfn::active_isa() == actfn::detail::k_level_names[ACTFN_STATIC_LEVEL];
-}
-
 // A span result against the scalar call for the same input x: the same bits where the span
 // runs the static target, else the same special value or within twice the bound of each other
 // (both are within the bound of the exact value; near a root, twice its absolute tolerance).

@@ -2,6 +2,7 @@
 // higher-precision reference, and the bounds actfn documents for it.
 #pragma once
 
+#include <actfn/isa.hpp>
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -12,6 +13,13 @@
 #include "reference.hpp"
 
 namespace acc {
+
+// Whether the span forms run the static target's kernels, as scalar calls do: then the two
+// agree bit for bit (README). Otherwise (a build without -march dispatching to a wider level)
+// each is within the documented bound on its own.
+inline bool spans_run_static_target() {
+  return actfn::active_isa() == actfn::detail::k_level_names[ACTFN_STATIC_LEVEL];
+}
 
 using ref::quad;
 

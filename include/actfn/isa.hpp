@@ -29,7 +29,7 @@ inline std::string_view limit_isa(std::string_view name) {
   for (int level = 0; level <= ACTFN_LEVEL_AVX512; ++level) {
     if (name == detail::k_level_names[level]) {
       const int cpu = detail::cpu_level();
-      detail::requested_level().store(level < cpu ? level : cpu, std::memory_order_relaxed);
+      detail::requested_level().store(level < cpu ? level : cpu);
       return active_isa();
     }
   }

@@ -23,6 +23,12 @@
 #define ACTFN_ALWAYS_INLINE
 #endif
 #define ACTFN_INLINE ACTFN_ALWAYS_INLINE inline
+// The span loops, each compiled once per level, functor and form (backward calls derivative's).
+#if defined(__GNUC__) || defined(__clang__)
+#define ACTFN_NOINLINE [[gnu::noinline]]
+#else
+#define ACTFN_NOINLINE
+#endif
 
 // Scalar calls are callable from CUDA device code when the header is compiled by nvcc.
 #if defined(__CUDACC__)

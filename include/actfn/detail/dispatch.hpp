@@ -2,7 +2,6 @@
 // indirect call per span that picks its kernels.
 #pragma once
 
-#include <atomic>
 #include <cstddef>
 #include <cstdio>
 #include <cstdlib>
@@ -71,10 +70,28 @@ inline int first_level() noexcept {
   return named >= 0 && named < cpu ? named : cpu;
 }
 
-// The process-wide requested level: initialized once, thread-safely, at first use; changed
-// only by actfn::limit_isa.
-inline std::atomic<int>& requested_level() noexcept {
-  static std::atomic<int> level{first_level()};
+// The process-wide requested level: initialized once, thread-safely, at first use (a function's
+// static), then read and changed (actfn::limit_isa) atomically: by the compiler's builtins,
+// which cost no header (<atomic> is a quarter of a second of every translation unit).
+struct level_cell {
+  int value;
+  int load() const noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    return __atomic_load_n(&value, __ATOMIC_RELAXED);
+#else
+    return value;  // no dispatch without GCC or Clang: the value is never changed
+#endif
+  }
+  void store(int v) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+    __atomic_store_n(&value, v, __ATOMIC_RELAXED);
+#else
+    value = v;
+#endif
+  }
+};
+inline level_cell& requested_level() noexcept {
+  static level_cell level{first_level()};
   return level;
 }
 
@@ -87,7 +104,7 @@ namespace actfn::detail::ACTFN_STATIC_TARGET {
 // static level (its ordinary code already needs it) and only where it dispatches.
 ACTFN_INLINE int running_level() noexcept {
 #if ACTFN_DISPATCH
-  const int requested = requested_level().load(std::memory_order_relaxed);
+  const int requested = requested_level().load();
   return requested < ACTFN_STATIC_LEVEL ? ACTFN_STATIC_LEVEL : requested;
 #else
   return ACTFN_STATIC_LEVEL;

@@ -18,6 +18,7 @@ template <>
 struct kernel<leaky_relu_tag> {
   template <class T>
   using lane = std::conditional_t<std::is_same_v<T, long double>, void, T>;
+  static constexpr bool light = true;  // backward fused in one loop (detail/target/loops.hpp)
 
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {

@@ -17,6 +17,7 @@ template <>
 struct kernel<relu_tag> {
   template <class T>
   using lane = std::conditional_t<std::is_same_v<T, long double>, void, T>;
+  static constexpr bool light = true;  // backward fused in one loop (detail/target/loops.hpp)
 
   // The same results as the scalar forms, which are exact: max_of(0, x) is 0 > x ? 0 : x, so
   // -0 and NaN stay.
