@@ -96,21 +96,25 @@ struct library {
   }
 };
 
-// actfn's scalar calls in the user's loop, as the naive formula is called below.
+// actfn's scalar calls in the user's loop, as the naive formula is called below, on a local
+// functor (as a user's would be: a member read through `this` may alias the stores to y).
 template <class F>
 struct calls {
   F f;
   template <class T>
   void value(const std::vector<T>& x, std::vector<T>& y) const {
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = f(x[i]);
+    const F fl = f;
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = fl(x[i]);
   }
   template <class T>
   void derivative(const std::vector<T>& x, std::vector<T>& y) const {
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = f.derivative(x[i]);
+    const F fl = f;
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = fl.derivative(x[i]);
   }
   template <class T>
   void backward(const std::vector<T>& x, const std::vector<T>& g, std::vector<T>& y) const {
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = g[i] * f.derivative(x[i]);
+    const F fl = f;
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = g[i] * fl.derivative(x[i]);
   }
 };
 
@@ -216,8 +220,8 @@ void set_sizes(benchmark::internal::Benchmark* b) {
 
 // value, derivative and backward of one function by one implementation.
 template <class T, class Impl>
-void register_impl(const std::string& fn, const std::string& impl, const std::string& type,
-                   Impl f, bool has_derivative = true) {
+void register_impl(const std::string& fn, const std::string& impl, const std::string& type, Impl f,
+                   bool has_derivative = true) {
   for (const auto& [o, o_name] :
        {std::pair{op::value, "value"}, std::pair{op::derivative, "derivative"},
         std::pair{op::backward, "backward"}}) {
@@ -253,7 +257,8 @@ void register_all(const std::string& type) {
   register_tuple<T>("eigen", type, peers::eigen_functions<T>());
 #endif
 #if ACTFN_BENCH_DNNL
-  if constexpr (std::is_same_v<T, float>) register_tuple<T>("onednn", type, peers::dnnl_functions(), false);
+  if constexpr (std::is_same_v<T, float>)
+    register_tuple<T>("onednn", type, peers::dnnl_functions(), false);
 #endif
 }
 

@@ -263,13 +263,11 @@ ACTFN_INLINE void horner_dd_steps(V& ph, V& pl, V uh, V ul, std::index_sequence<
 
 template <class V>
 struct gelu_exact_dd {
-  V n;                 // 1 where x < 0 (its sign bit), else 0
-  V xc, a_h, a_l;      // x clamped to ±38.9; a = |xc|/√2
+  V xc, a_h, a_l;      // x clamped to ±38.9 (x's sign, zeros included); a = |xc|/√2
   V e_h, e_l, s1, s2;  // e^-a² = (e_h + e_l)·s1·s2
   V q_h, q_l;          // erfcx(a)
   ACTFN_ALWAYS_INLINE explicit gelu_exact_dd(V x) noexcept
-      : n(sign01(x)),
-        xc(clamp_magnitude(x, k_erfcx_reach)),
+      : xc(clamp_magnitude(x, k_erfcx_reach)),
         a_h(0.0),
         a_l(0.0),
         e_h(0.0),
@@ -306,14 +304,14 @@ struct gelu_exact_dd {
   }
 
   // GELU = x·Φ: x·T where x < 0, x·(1 - T) elsewhere, T = ½e^-a²·erfcx(a), each as hi + lo and
-  // rounded once. The choice is made on the factors, blended by n (as in sigma_parts).
+  // rounded once.
   V value(V x) const noexcept {
-    const V m = V(1.0) - n;
     const V t_h = rounded(e_h * q_h);  // 2T/(s1·s2) = t_h + t_l
     const V t_l = madd(e_h, q_l, madd(e_l, q_h, product_error(e_h, q_h, t_h)));
     const V f_h = V(1.0) - ((V(0.5) * t_h * s1) * s2);  // 1 - T by Fast2Sum: T ≤ 1/2
     const V f_l = ((V(1.0) - f_h) - ((V(0.5) * t_h * s1) * s2)) - ((V(0.5) * t_l * s1) * s2);
-    const V p_h = madd(V(0.5) * t_h, n, m * f_h), p_l = madd(V(0.5) * t_l, n, m * f_l);
+    const V p_h = choose_by_sign(xc, V(0.5) * t_h, f_h),
+            p_l = choose_by_sign(xc, V(0.5) * t_l, f_l);
     // x·Φ: x itself only in the leading product, so that inf·1 stays inf; the clamped x in the
     // rest, whose terms vanish there. Tiny x is scaled up first, so that no term rounds in the
     // subnormals before the last product.
@@ -321,7 +319,8 @@ struct gelu_exact_dd {
     const V up = select(tiny, V(0x1p100), V(1.0)), xu = xc * up;
     const V yh = rounded((max_of(x, xc) * up) * p_h);
     const V yl = madd(xu, p_l, product_error(xu, p_h, rounded(xu * p_h)));
-    const V y = (((yh + yl) * madd(s1, n, m)) * madd(s2, n, m)) * select(tiny, V(0x1p-100), V(1.0));
+    const V y = (((yh + yl) * choose_by_sign(xc, s1, V(1.0))) * choose_by_sign(xc, s2, V(1.0))) *
+                select(tiny, V(0x1p-100), V(1.0));
     // far left y underflows to -0: +0 there, as the wide kernels give; x's sign elsewhere
     return with_sign_of(y, select(x < V(-k_erfcx_reach), V(1.0), x));
   }
@@ -330,7 +329,6 @@ struct gelu_exact_dd {
   // 1 - G·s1·s2, G = e^-a²·D, D = erfcx(a)/2 - a/√π as hi + lo (it cancels near the root
   // x ≈ -0.7518).
   V derivative() const noexcept {
-    const V m = V(1.0) - n;
     const V k_h = rounded(a_h * V(k_inv_sqrt_pi));  // a/√π = k_h + k_l
     const V k_l = madd(a_h, V(k_inv_sqrt_pi_lo),
                        madd(a_l, V(k_inv_sqrt_pi), product_error(a_h, V(k_inv_sqrt_pi), k_h)));
@@ -341,9 +339,9 @@ struct gelu_exact_dd {
     const V g_l = madd(e_h, d_l, madd(e_l, d_h, product_error(e_h, d_h, g_h)));
     const V f_h = V(1.0) - ((g_h * s1) * s2);  // Fast2Sum: |G·s1·s2| ≤ 1/2 where x ≥ 0
     const V f_l = ((V(1.0) - f_h) - ((g_h * s1) * s2)) - ((g_l * s1) * s2);
-    const V b_h = madd(g_h, n, m * f_h), b_l = madd(g_l, n, m * f_l);
+    const V b_h = choose_by_sign(xc, g_h, f_h), b_l = choose_by_sign(xc, g_l, f_l);
     // far left the result underflows to -0: -0 + 0 = +0, as the wide kernels give
-    return ((b_h + b_l) * madd(s1, n, m)) * madd(s2, n, m) + V(0.0);
+    return ((b_h + b_l) * choose_by_sign(xc, s1, V(1.0))) * choose_by_sign(xc, s2, V(1.0)) + V(0.0);
   }
 };
 
@@ -397,10 +395,9 @@ struct kernel<gelu_tag> {
     } else {
       const gelu_tanh_dd g(x);
       const auto& l = g.sig;
-      const V n = sign01(g.v), m = V(1.0) - n;  // v < 0: 1, 0
       V sh(0.0), sl(0.0), s1(0.0), s2(0.0);
-      l.sigma_parts(n, sh, sl, s1, s2);        // σ(v) = (sh + sl)·s1·s2
-      const V rest = l.r0 * madd(l.eh, m, n);  // 1 - σ(v), to first order
+      l.sigma_parts(g.v, sh, sl, s1, s2);                       // σ(v) = (sh + sl)·s1·s2
+      const V rest = l.r0 * choose_by_sign(g.v, V(1.0), l.eh);  // 1 - σ(v), to first order
       // x·σ(v + dv) as yh + yl; x is clamped on the left (-inf·σ would be NaN; σ(v) is 0
       // there), and only in yh on the right: past the clamp σ(v) is 1 exactly and yl 0, so
       // that inf stays inf. Tiny x is scaled up first, so that no term rounds in the
@@ -426,11 +423,10 @@ struct kernel<gelu_tag> {
     } else {
       const gelu_tanh_dd g(x);
       const auto& l = g.sig;
-      const V n = sign01(g.v), m = V(1.0) - n;  // v < 0: 1, 0
       V sh(0.0), sl(0.0), s1(0.0), s2(0.0), dh(0.0), dl(0.0), p(0.0), p_lo(0.0);
-      l.sigma_parts(n, sh, sl, s1, s2);                           // σ(v) = (sh + sl)·s1·s2
+      l.sigma_parts(g.v, sh, sl, s1, s2);                         // σ(v) = (sh + sl)·s1·s2
       l.slope_parts(dh, dl);                                      // σ'(v) = (dh + dl)·l.s
-      const V sigma = l.r0 * madd(l.eh, n, m);                    // σ(v), to first order
+      const V sigma = l.r0 * choose_by_sign(g.v, l.eh, V(1.0));   // σ(v), to first order
       const V a_lo = madd(sh + sl, g.dv * (V(1.0) - sigma), sl);  // σ(v + dv) = sh + a_lo
       // m = x·k(1 + 3c·x²) as hi + lo
       one_plus_dd(V(k_gelu_c3), V(k_gelu_c3_lo), g.h, g.l, p, p_lo);
@@ -445,7 +441,7 @@ struct kernel<gelu_tag> {
                    madd(mh, madd(dh + dl, g.dv * madd(V(-2.0), sigma, V(1.0)), dl), ml * dh);
       // σ + b, b in σ's scale: the same where v < 0, l.s smaller where σ is unscaled (and near
       // 1/2..1); summed exactly first, as the two cancel near the root and on the left.
-      const V b_scale = madd(l.s, m, n), bh_s = bh * b_scale, bl_s = bl * b_scale;
+      const V b_scale = choose_by_sign(g.v, V(1.0), l.s), bh_s = bh * b_scale, bl_s = bl * b_scale;
       const V th = sh + bh_s, tb = th - sh;
       const V t_lo = ((sh - (th - tb)) + (bh_s - tb)) + (a_lo + bl_s);
       return ((th + t_lo) * s1) * s2;

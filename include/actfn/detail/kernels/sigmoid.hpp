@@ -50,7 +50,7 @@ struct kernel<sigmoid_tag> {
     if constexpr (std::is_same_v<T, float>) {
       return recip(V(1.0) + exp_split(-x).exp());
     } else {
-      return logistic_dd(magnitude(x)).sigma(sign01(x));
+      return logistic_dd(magnitude(x)).sigma(x);
     }
   }
 

@@ -56,6 +56,10 @@ inline batch_d sign01(batch_d v) noexcept {
                                     _mm256_set1_epi64x(0x4330000000000000));
   return _mm256_sub_pd(_mm256_castsi256_pd(b), _mm256_set1_pd(0x1p52));
 }
+// a where v's sign bit is set, else b: VBLENDVPD reads the sign bit itself.
+inline batch_d choose_by_sign(batch_d v, batch_d a, batch_d b) noexcept {
+  return _mm256_blendv_pd(b.v, a.v, v.v);
+}
 inline batch_d narrow_round(batch_d a) noexcept { return _mm256_cvtps_pd(_mm256_cvtpd_ps(a.v)); }
 
 template <>

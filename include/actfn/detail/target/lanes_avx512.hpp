@@ -72,6 +72,12 @@ inline batch_d sign01(batch_d v) noexcept {
       _mm512_set1_epi64(0x4330000000000000));
   return _mm512_sub_pd(_mm512_castsi512_pd(b), _mm512_set1_pd(0x1p52));
 }
+// a where v's sign bit is set, else b: the sign bits as a mask (a signed compare with 0 on the
+// integer view), then a masked blend.
+inline batch_d choose_by_sign(batch_d v, batch_d a, batch_d b) noexcept {
+  const __mmask8 m = _mm512_cmplt_epi64_mask(_mm512_castpd_si512(v.v), _mm512_setzero_si512());
+  return _mm512_mask_blend_pd(m, b.v, a.v);
+}
 inline batch_d narrow_round(batch_d a) noexcept {
   return _mm512_maskz_cvtps_pd(batch_d::all, _mm512_maskz_cvtpd_ps(batch_d::all, a.v));
 }

@@ -56,6 +56,13 @@ ACTFN_INLINE double sign01(double v) noexcept {
   return std::bit_cast<double>((std::bit_cast<std::uint64_t>(v) >> 63) | 0x4330000000000000) -
          0x1p52;
 }
+// a where v's sign bit is set, else b, for finite a and b: blended arithmetically by sign01(v)
+// (a·n + b·(1 - n), exact), which GCC vectorizes in a loop of scalar calls where a choice between
+// two computed values would be a branch to it.
+ACTFN_INLINE double choose_by_sign(double v, double a, double b) noexcept {
+  const double n = sign01(v);
+  return madd(a, n, b * (1 - n));
+}
 // v cut to its 26 leading significant bits: the product of two such is exact.
 ACTFN_INLINE double high26(double v) noexcept {
   return std::bit_cast<double>(std::bit_cast<std::uint64_t>(v) & 0xFFFFFFFFF8000000);

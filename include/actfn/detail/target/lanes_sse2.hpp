@@ -55,6 +55,11 @@ inline batch_d sign01(batch_d v) noexcept {
       _mm_or_si128(_mm_srli_epi64(_mm_castpd_si128(v.v), 63), _mm_set1_epi64x(0x4330000000000000));
   return _mm_sub_pd(_mm_castsi128_pd(b), _mm_set1_pd(0x1p52));
 }
+inline batch_d choose_by_sign(batch_d v, batch_d a, batch_d b) noexcept {
+  const __m128d m =
+      _mm_castsi128_pd(_mm_shuffle_epi32(_mm_srai_epi32(_mm_castpd_si128(v.v), 31), 0xF5));
+  return _mm_or_pd(_mm_and_pd(m, a.v), _mm_andnot_pd(m, b.v));
+}
 inline batch_d narrow_round(batch_d a) noexcept { return _mm_cvtps_pd(_mm_cvtpd_ps(a.v)); }
 // table[i] for i = the low six bits of each lane of y: two loads (SSE2 has no gather).
 inline batch_d lookup(const double (&table)[64], batch_d y) noexcept {

@@ -58,21 +58,21 @@ struct logistic_dd {
     }
   }
   V right() const noexcept { return madd(r0, c, r0); }  // σ(a)
-  // σ(-a) where n = 1, σ(a) where n = 0, as (hi + lo)·s1·s2: f·σ(a) with f = e or 1, the product
-  // formed as hi + lo and scaled last. f is blended from e and 1 by n (each product exact): a
-  // choice between two computed results would let GCC compute each in a branch of its own, and
-  // give up vectorizing a loop of scalar calls.
-  void sigma_parts(V n, V& hi, V& lo, V& s1, V& s2) const noexcept {
-    const V m = V(1.0) - n, f = madd(e.hi, n, m);
+  // σ(-a) where v's sign bit is set, σ(a) elsewhere, as (hi + lo)·s1·s2: f·σ(a) with f = e or 1,
+  // the product formed as hi + lo and scaled last. The choice is made on f, before any work is
+  // done on it: a choice between two computed results would let GCC compute each in a branch of
+  // its own, and give up vectorizing a loop of scalar calls.
+  void sigma_parts(V v, V& hi, V& lo, V& s1, V& s2) const noexcept {
+    const V f = choose_by_sign(v, e.hi, V(1.0)), f_lo = choose_by_sign(v, e.lo, V(0.0));
     hi = rounded(f * r0);
-    lo = madd(f, r0 * c, (e.lo * n) * right());  // e.lo is 2^-7 of e.hi in the table exp
+    lo = madd(f, r0 * c, f_lo * right());  // e.lo is 2^-7 of e.hi in the table exp
     if constexpr (fused_madd) lo = lo + product_error(f, r0, hi);  // else exact: 26 × 26 bits
-    s1 = madd(e.s1, n, m);
-    s2 = madd(e.s2, n, m);
+    s1 = choose_by_sign(v, e.s1, V(1.0));
+    s2 = choose_by_sign(v, e.s2, V(1.0));
   }
-  V sigma(V n) const noexcept {
+  V sigma(V v) const noexcept {
     V hi(0.0), lo(0.0), s1(0.0), s2(0.0);
-    sigma_parts(n, hi, lo, s1, s2);
+    sigma_parts(v, hi, lo, s1, s2);
     return ((hi + lo) * s1) * s2;
   }
   // σ'(a) = e·σ(a)² = (hi + lo)·s1·s2, likewise.
