@@ -36,9 +36,10 @@ struct exp_split {
   V s, q;
   ACTFN_ALWAYS_INLINE explicit exp_split(V t) noexcept : s(0.0), q(0.0) {
     t = clamp_magnitude(t, 120.0);
-    // opaque: under -ffast-math, (y + k_round) - k_round would fold to y.
+    // opaque, twice: under -ffast-math, (y + k_round) - k_round would fold to y, and Clang
+    // would distribute k·ln2 over y - k_round, losing r to cancellation.
     const V y = opaque(madd(t, V(k_log2e), V(k_round)));
-    const V k = y - V(k_round);
+    const V k = opaque(y - V(k_round));
     V r = madd(k, V(-k_ln2_hi), t);  // exact
     r = madd(k, V(-k_ln2_lo), r);
     s = exponent_field(y);
@@ -71,7 +72,7 @@ struct exp_dd_fma {
       : r(0.0), half(0.0), tail(0.0), hi(0.0), lo(0.0), s1(0.0), s2(0.0) {
     t = clamp_magnitude(t, 800.0);  // NaN stays
     const V y = opaque(madd(t, V(k_log2e), V(k_round)));
-    const V k = y - V(k_round);
+    const V k = opaque(y - V(k_round));
     const V r_hi = madd(k, V(-k_ln2_hi), t);  // exact
     r = madd(k, V(-k_ln2_lo), r_hi);
     const V r_lo = madd(k, V(-k_ln2_lo), r_hi - r);  // what rounding r lost
@@ -116,7 +117,7 @@ struct exp_dd_table {
       : r(0.0), r_lo(0.0), q(0.0), t_lo(0.0), hi(0.0), lo(0.0), s1(0.0), s2(0.0) {
     t = clamp_magnitude(t, 800.0);  // NaN stays
     const V y = opaque(madd(t, V(k_64_log2e), V(k_halves)));
-    const V j = y - V(k_halves);                 // t·64/ln2 rounded: j = 64k + i, 0 ≤ i < 64
+    const V j = opaque(y - V(k_halves));         // t·64/ln2 rounded: j = 64k + i, 0 ≤ i < 64
     const V r_hi = madd(j, V(-k_ln2_64_hi), t);  // exact: j·hi has at most 53 bits
     const V r_tail = j * V(-k_ln2_64_lo);
     r = r_hi + r_tail;  // rounded by 2^-60.5 at most, which only minus_one() needs back:
