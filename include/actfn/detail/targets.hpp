@@ -36,6 +36,16 @@
 #define ACTFN_DISPATCH 0
 #endif
 
+// Whether a plain lane's std::fma is one instruction, from the compiler's own macros only (not
+// <cmath>'s FP_FAST_FMA, which would depend on include order): GCC says so with __FP_FAST_FMA,
+// Clang does not (its __FMA__ on x86 and __ARM_FEATURE_FMA on Arm do); GPUs always have it.
+#if defined(__FP_FAST_FMA) || defined(__FMA__) || defined(__ARM_FEATURE_FMA) || \
+    defined(__CUDA_ARCH__)
+#define ACTFN_PLAIN_FMA 1
+#else
+#define ACTFN_PLAIN_FMA 0
+#endif
+
 // The static target's namespace. Plain lanes compiled with FMA get their own name: their
 // results differ from those compiled without.
 #if ACTFN_STATIC_LEVEL == ACTFN_LEVEL_AVX512
@@ -44,7 +54,7 @@
 #define ACTFN_STATIC_TARGET avx2
 #elif ACTFN_STATIC_LEVEL == ACTFN_LEVEL_SSE2
 #define ACTFN_STATIC_TARGET sse2
-#elif defined(__FP_FAST_FMA) || defined(FP_FAST_FMA)
+#elif ACTFN_PLAIN_FMA
 #define ACTFN_STATIC_TARGET scalar_fma
 #else
 #define ACTFN_STATIC_TARGET scalar

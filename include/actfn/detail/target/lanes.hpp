@@ -30,7 +30,7 @@ using lanes_of = batch<L>;
 // Whether madd rounds once, which the double kernels' exact residuals need.
 inline constexpr bool fused_madd =
 #if ACTFN_TARGET_LEVEL >= ACTFN_LEVEL_AVX2 || \
-    (ACTFN_TARGET_LEVEL == ACTFN_LEVEL_SCALAR && (defined(FP_FAST_FMA) || defined(__FP_FAST_FMA)))
+    (ACTFN_TARGET_LEVEL == ACTFN_LEVEL_SCALAR && ACTFN_PLAIN_FMA)
     true;
 #else
     false;

@@ -11,10 +11,10 @@ template <std::floating_point S>
 ACTFN_INLINE S select(bool m, S a, S b) noexcept {
   return m ? a : b;
 }
-// a·b + c, fused where the target fuses (FP_FAST_FMA: the hardware has it).
+// a·b + c, fused where the target has an FMA instruction (as the batches of AVX2 and AVX-512).
 template <std::floating_point S>
 ACTFN_INLINE S madd(S a, S b, S c) noexcept {
-#if defined(FP_FAST_FMA) || defined(__FP_FAST_FMA)
+#if ACTFN_PLAIN_FMA
   return std::fma(a, b, c);
 #else
   const S p = a * b;
