@@ -14,17 +14,20 @@
 #elif ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
 #include "lanes_avx512.hpp"
 #endif
+#if ACTFN_TARGET_LEVEL != ACTFN_LEVEL_SCALAR
+#include "lanes_twin.hpp"
+#endif
 
 namespace actfn::detail::ACTFN_TARGET {
 
-// The lane type of the span loops for element type L (double or float): a batch, or L itself
-// where the target has none.
+// The lane type of the span loops for element type L (double or float): two batches side by
+// side (lanes_twin.hpp), or L itself where the target has none.
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_SCALAR
 template <class L>
 using lanes_of = L;
 #else
 template <class L>
-using lanes_of = batch<L>;
+using lanes_of = twin<L>;
 #endif
 
 // Whether madd rounds once, which the double kernels' exact residuals need.
@@ -50,7 +53,7 @@ template <class V>
 inline constexpr std::size_t width = 1;
 #if ACTFN_TARGET_LEVEL != ACTFN_LEVEL_SCALAR
 template <class L>
-inline constexpr std::size_t width<batch<L>> = batch<L>::size;
+inline constexpr std::size_t width<twin<L>> = twin<L>::size;
 #endif
 
 template <class V, class T>
@@ -89,12 +92,16 @@ ACTFN_INLINE V rounded(V v) noexcept {
 #elif defined(__GNUC__) && __GNUC__ >= 12
   if constexpr (std::is_floating_point_v<V>) {
     return __builtin_assoc_barrier(v);
+  } else if constexpr (requires { v.b; }) {
+    return V(rounded(v.a), rounded(v.b));
   } else {
     return __builtin_assoc_barrier(v.v);
   }
 #else
   if constexpr (std::is_floating_point_v<V>) {
     asm("" : "+x"(v));
+  } else if constexpr (requires { v.b; }) {
+    return V(rounded(v.a), rounded(v.b));
   } else {
     asm("" : "+x"(v.v));
   }
@@ -112,12 +119,16 @@ ACTFN_INLINE V opaque(V v) noexcept {
 #elif defined(__GNUC__) && !defined(__clang__) && __GNUC__ >= 12
   if constexpr (std::is_floating_point_v<V>) {
     return __builtin_assoc_barrier(v);
+  } else if constexpr (requires { v.b; }) {
+    return V(opaque(v.a), opaque(v.b));
   } else {
     return __builtin_assoc_barrier(v.v);
   }
 #else
   if constexpr (std::is_floating_point_v<V>) {
     asm("" : "+x"(v));
+  } else if constexpr (requires { v.b; }) {
+    return V(opaque(v.a), opaque(v.b));
   } else {
     asm("" : "+x"(v.v));
   }

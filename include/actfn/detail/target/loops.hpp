@@ -28,17 +28,16 @@ ACTFN_INLINE V one(const F& f, const T* x, const T* g) noexcept {
   }
 }
 
-// y[i] = f(x[i]), f'(x[i]) or g[i]·f'(x[i]) for i < n, with F's kernel on this target's lanes,
-// two batches per step: in one basic block, whose instructions the compiler interleaves, so their
-// latency chains overlap (15-40% faster than one batch per step, or than two calls of one
-// out-of-line kernel; measured). The last, partial step runs the same code on a zero-padded
-// copy, so that every element takes the same instructions and the loop holds the kernel twice,
-// not four times. f is a copy, so that no store to y can alias its parameters (a slope) and
+// y[i] = f(x[i]), f'(x[i]) or g[i]·f'(x[i]) for i < n, with F's kernel on this target's lanes:
+// two batches per step, whose operations lanes_twin.hpp interleaves so that their latency
+// chains overlap. The last, partial step runs the same code on a zero-padded copy, so that every
+// element takes the same instructions and the loop holds the kernel once for the full steps and
+// once for the tail. f is a copy, so that no store to y can alias its parameters (a slope) and
 // force a reload on every element.
 template <op O, class F, class T>
 ACTFN_INLINE void batches(const F& fc, const T* x, const T* g, T* y, std::size_t n) noexcept {
   using V = lanes_of<typename kernel<typename F::kernel_tag>::template lane<T>>;
-  constexpr std::size_t w = width<V>, step = 2 * w;
+  constexpr std::size_t step = width<V>;
   T xt[step] = {}, gt[step] = {}, yt[step];
   for (std::size_t i = 0; i < n; i += step) {
     const bool tail = n - i < step;
@@ -52,9 +51,7 @@ ACTFN_INLINE void batches(const F& fc, const T* x, const T* g, T* y, std::size_t
       }
       xp = xt, gp = gt, yp = yt;
     }
-    const V a = one<O, T, V>(fc, xp, gp), b = one<O, T, V>(fc, xp + w, gp + w);
-    store(yp, a);
-    store(yp + w, b);
+    store(yp, one<O, T, V>(fc, xp, gp));
     if (tail) {
       for (std::size_t j = 0; j < n - i; ++j) y[i + j] = yt[j];
     }
