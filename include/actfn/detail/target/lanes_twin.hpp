@@ -37,65 +37,65 @@ struct twin {
 
 // The operations, each on both halves (found by argument-dependent lookup, as the halves' own).
 template <class L>
-ACTFN_INLINE twin<L> operator+(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin<L> operator+(const twin<L>& x, const twin<L>& y) noexcept {
   return {x.a + y.a, x.b + y.b};
 }
 template <class L>
-ACTFN_INLINE twin<L> operator-(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin<L> operator-(const twin<L>& x, const twin<L>& y) noexcept {
   return {x.a - y.a, x.b - y.b};
 }
 template <class L>
-ACTFN_INLINE twin<L> operator*(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin<L> operator*(const twin<L>& x, const twin<L>& y) noexcept {
   return {x.a * y.a, x.b * y.b};
 }
 template <class L>
-ACTFN_INLINE twin<L> operator-(twin<L> x) noexcept {
+ACTFN_INLINE twin<L> operator-(const twin<L>& x) noexcept {
   return {-x.a, -x.b};
 }
 template <class L>
-ACTFN_INLINE twin_mask<L> operator<(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin_mask<L> operator<(const twin<L>& x, const twin<L>& y) noexcept {
   return twin_mask<L>{x.a < y.a, x.b < y.b};
 }
 template <class L>
-ACTFN_INLINE twin_mask<L> operator>(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin_mask<L> operator>(const twin<L>& x, const twin<L>& y) noexcept {
   return twin_mask<L>{x.a > y.a, x.b > y.b};
 }
 template <class L>
-ACTFN_INLINE twin_mask<L> operator<=(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin_mask<L> operator<=(const twin<L>& x, const twin<L>& y) noexcept {
   return twin_mask<L>{x.a <= y.a, x.b <= y.b};
 }
 template <class L>
-ACTFN_INLINE twin<L> select(twin_mask<L> m, twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin<L> select(const twin_mask<L>& m, const twin<L>& x, const twin<L>& y) noexcept {
   return {select(m.a, x.a, y.a), select(m.b, x.b, y.b)};
 }
 template <class L>
-ACTFN_INLINE twin<L> madd(twin<L> x, twin<L> y, twin<L> z) noexcept {
+ACTFN_INLINE twin<L> madd(const twin<L>& x, const twin<L>& y, const twin<L>& z) noexcept {
   return {madd(x.a, y.a, z.a), madd(x.b, y.b, z.b)};
 }
 template <class L>
-ACTFN_INLINE twin<L> min_of(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin<L> min_of(const twin<L>& x, const twin<L>& y) noexcept {
   return {min_of(x.a, y.a), min_of(x.b, y.b)};
 }
 template <class L>
-ACTFN_INLINE twin<L> max_of(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin<L> max_of(const twin<L>& x, const twin<L>& y) noexcept {
   return {max_of(x.a, y.a), max_of(x.b, y.b)};
 }
 template <class L>
-ACTFN_INLINE twin<L> with_sign_of(twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin<L> with_sign_of(const twin<L>& x, const twin<L>& y) noexcept {
   return {with_sign_of(x.a, y.a), with_sign_of(x.b, y.b)};
 }
 template <class L>
-ACTFN_INLINE twin<L> choose_by_sign(twin<L> v, twin<L> x, twin<L> y) noexcept {
+ACTFN_INLINE twin<L> choose_by_sign(const twin<L>& v, const twin<L>& x, const twin<L>& y) noexcept {
   return {choose_by_sign(v.a, x.a, y.a), choose_by_sign(v.b, x.b, y.b)};
 }
 template <class L>
-ACTFN_INLINE twin<L> step(twin<L> x, twin<L> below) noexcept {
+ACTFN_INLINE twin<L> step(const twin<L>& x, const twin<L>& below) noexcept {
   return {step(x.a, below.a), step(x.b, below.b)};
 }
-#define ACTFN_TWIN_UNARY(f)                                \
-  template <class L>                                       \
-  ACTFN_INLINE twin<L> f(twin<L> x) noexcept {             \
-    return {f(x.a), f(x.b)};                               \
+#define ACTFN_TWIN_UNARY(f)                           \
+  template <class L>                                  \
+  ACTFN_INLINE twin<L> f(const twin<L>& x) noexcept { \
+    return {f(x.a), f(x.b)};                          \
   }
 ACTFN_TWIN_UNARY(magnitude)
 ACTFN_TWIN_UNARY(recip)
@@ -105,11 +105,11 @@ ACTFN_TWIN_UNARY(narrow_round)
 ACTFN_TWIN_UNARY(high26)
 #undef ACTFN_TWIN_UNARY
 template <class L>
-ACTFN_INLINE twin<L> lookup(const double (&table)[64], twin<L> y) noexcept {
+ACTFN_INLINE twin<L> lookup(const double (&table)[64], const twin<L>& y) noexcept {
   return {lookup(table, y.a), lookup(table, y.b)};
 }
 template <class L>
-ACTFN_INLINE twin<L> low_bits(twin<L> y, std::uint64_t mask) noexcept {
+ACTFN_INLINE twin<L> low_bits(const twin<L>& y, std::uint64_t mask) noexcept {
   return {low_bits(y.a, mask), low_bits(y.b, mask)};
 }
 
