@@ -7,3 +7,7 @@
 #include "relu.hpp"
 #include "sigmoid.hpp"
 #include "tanh.hpp"
+
+#if defined(ACTFN_EXTERN_KERNELS) || defined(ACTFN_DEFINE_KERNELS)
+#include "detail/kernel_instances.hpp"
+#endif

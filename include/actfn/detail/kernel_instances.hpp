@@ -1,0 +1,50 @@
+// actfn/detail/kernel_instances.hpp: the span loops of every functor, type and level, as
+// explicit instantiation declarations (ACTFN_EXTERN_KERNELS: this translation unit compiles
+// none of them) or definitions (ACTFN_DEFINE_KERNELS: this one compiles them all). Included by
+// actfn.hpp, after every functor. See the README, "Compile time".
+#pragma once
+
+#include <cstddef>
+
+#if defined(ACTFN_DEFINE_KERNELS)
+#define ACTFN_INSTANCE template
+#else
+#define ACTFN_INSTANCE extern template
+#endif
+
+// The three span forms of functor F<T> on one level.
+#define ACTFN_LOOPS(level, F, T)                                                               \
+  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::value, F<T>, T>(           \
+      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                              \
+  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::derivative, F<T>, T>(      \
+      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                              \
+  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::backward, F<T>, T>(        \
+      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;
+#define ACTFN_LOOPS_ALL(level, T)        \
+  ACTFN_LOOPS(level, actfn::sigmoid, T)    \
+  ACTFN_LOOPS(level, actfn::tanh, T)       \
+  ACTFN_LOOPS(level, actfn::relu, T)       \
+  ACTFN_LOOPS(level, actfn::leaky_relu, T) \
+  ACTFN_LOOPS(level, actfn::gelu, T)
+// float and double on every level this translation unit compiles (the dispatcher's table);
+// long double on the static one only (its wide-type kernels, one value at a time).
+#define ACTFN_LOOPS_LEVEL(level) ACTFN_LOOPS_ALL(level, float) ACTFN_LOOPS_ALL(level, double)
+
+ACTFN_LOOPS_ALL(ACTFN_STATIC_TARGET, long double)
+#if ACTFN_STATIC_LEVEL == ACTFN_LEVEL_SCALAR
+ACTFN_LOOPS_LEVEL(ACTFN_STATIC_TARGET)
+#endif
+#if ACTFN_COMPILES(ACTFN_LEVEL_SSE2)
+ACTFN_LOOPS_LEVEL(sse2)
+#endif
+#if ACTFN_COMPILES(ACTFN_LEVEL_AVX2)
+ACTFN_LOOPS_LEVEL(avx2)
+#endif
+#if ACTFN_COMPILES(ACTFN_LEVEL_AVX512)
+ACTFN_LOOPS_LEVEL(avx512)
+#endif
+
+#undef ACTFN_LOOPS_LEVEL
+#undef ACTFN_LOOPS_ALL
+#undef ACTFN_LOOPS
+#undef ACTFN_INSTANCE

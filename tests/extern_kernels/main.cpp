@@ -1,0 +1,77 @@
+// ACTFN_EXTERN_KERNELS: this translation unit compiles no span loop and links kernels.cpp's.
+// Every functor, type and form, at every level the CPU has: the spans run (they link) and agree
+// with the scalar calls, which this translation unit compiles itself: long double bit for bit
+// (the same wide-type kernels), float and double to 2^-20 / 2^-48 relative, absolute below 1/16
+// (each result is within its bound of the exact value; tests/spans.cpp checks the bits).
+#define ACTFN_EXTERN_KERNELS
+#include <actfn/actfn.hpp>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+int failures = 0;
+
+template <class T>
+bool close(T a, T b) {
+  if (std::isnan(a) || std::isnan(b)) return std::isnan(a) && std::isnan(b);
+  if (a == b) return true;
+  const T tol = sizeof(T) == sizeof(float) ? T(0x1p-20) : T(0x1p-48);
+  // absolute below 1/16: GELU' crosses 0, where the bounds are absolute too
+  return std::fabs(a - b) <= tol * std::fmax(std::fabs(b), T(0.0625));
+}
+
+template <class F>
+void check(const char* name, const F& f, bool exact) {
+  using T = typename F::value_type;
+  std::vector<T> x, y(0), g;
+  for (int i = -4000; i <= 4000; ++i) x.push_back(static_cast<T>(i) / 137);
+  x.push_back(std::numeric_limits<T>::infinity());
+  x.push_back(-std::numeric_limits<T>::infinity());
+  x.push_back(std::numeric_limits<T>::quiet_NaN());
+  y.resize(x.size());
+  g.assign(x.size(), T(0.75));
+  std::vector<T> d(x.size()), b(x.size());
+  f(x, y);
+  f.derivative(x, d);
+  f.backward(x, g, b);
+  int bad = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const T want = f(x[i]), want_d = f.derivative(x[i]);
+    const T want_b = static_cast<T>(g[i] * want_d);
+    if (exact ? !(y[i] == want || (std::isnan(y[i]) && std::isnan(want))) : !close(y[i], want))
+      ++bad;
+    if (!close(d[i], want_d) || !close(b[i], want_b)) ++bad;
+  }
+  if (bad) {
+    std::printf("FAIL %s<%zu bytes> (%s): %d results differ from the scalar calls\n", name,
+                sizeof(T), actfn::active_isa().data(), bad);
+    ++failures;
+  }
+}
+
+template <class T>
+void check_all(bool exact) {
+  check("sigmoid", actfn::sigmoid<T>{}, exact);
+  check("tanh", actfn::tanh<T>{}, exact);
+  check("relu", actfn::relu<T>{}, exact);
+  check("leaky_relu", actfn::leaky_relu<T>{T(0.2)}, exact);
+  check("gelu", actfn::gelu<T>{}, exact);
+  check("gelu_tanh", actfn::gelu<T>{actfn::gelu_approximation::tanh}, exact);
+}
+
+}  // namespace
+
+int main() {
+  int levels = 0;
+  for (const char* level : {"scalar", "sse2", "avx2", "avx512"}) {
+    if (actfn::limit_isa(level) != level) continue;
+    ++levels;
+    check_all<float>(false);
+    check_all<double>(false);
+    check_all<long double>(true);
+  }
+  std::printf("extern kernels: %d levels, %d failures\n", levels, failures);
+  return failures == 0 && levels > 0 ? 0 : 1;
+}
