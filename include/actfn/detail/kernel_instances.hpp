@@ -13,14 +13,14 @@
 #endif
 
 // The three span forms of functor F<T> on one level.
-#define ACTFN_LOOPS(level, F, T)                                                               \
-  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::value, F<T>, T>(           \
-      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                              \
-  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::derivative, F<T>, T>(      \
-      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                              \
-  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::backward, F<T>, T>(        \
+#define ACTFN_LOOPS(level, F, T)                                                          \
+  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::value, F<T>, T>(      \
+      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                         \
+  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::derivative, F<T>, T>( \
+      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                         \
+  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::backward, F<T>, T>(   \
       const F<T>&, const T*, const T*, T*, std::size_t) noexcept;
-#define ACTFN_LOOPS_ALL(level, T)        \
+#define ACTFN_LOOPS_ALL(level, T)          \
   ACTFN_LOOPS(level, actfn::sigmoid, T)    \
   ACTFN_LOOPS(level, actfn::tanh, T)       \
   ACTFN_LOOPS(level, actfn::relu, T)       \
