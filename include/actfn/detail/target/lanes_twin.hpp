@@ -68,35 +68,28 @@ template <class L>
 ACTFN_INLINE twin<L> select(const twin_mask<L>& m, const twin<L>& x, const twin<L>& y) noexcept {
   return {select(m.a, x.a, y.a), select(m.b, x.b, y.b)};
 }
-template <class L>
-ACTFN_INLINE twin<L> madd(const twin<L>& x, const twin<L>& y, const twin<L>& z) noexcept {
-  return {madd(x.a, y.a, z.a), madd(x.b, y.b, z.b)};
-}
-template <class L>
-ACTFN_INLINE twin<L> min_of(const twin<L>& x, const twin<L>& y) noexcept {
-  return {min_of(x.a, y.a), min_of(x.b, y.b)};
-}
-template <class L>
-ACTFN_INLINE twin<L> max_of(const twin<L>& x, const twin<L>& y) noexcept {
-  return {max_of(x.a, y.a), max_of(x.b, y.b)};
-}
-template <class L>
-ACTFN_INLINE twin<L> with_sign_of(const twin<L>& x, const twin<L>& y) noexcept {
-  return {with_sign_of(x.a, y.a), with_sign_of(x.b, y.b)};
-}
-template <class L>
-ACTFN_INLINE twin<L> choose_by_sign(const twin<L>& v, const twin<L>& x, const twin<L>& y) noexcept {
-  return {choose_by_sign(v.a, x.a, y.a), choose_by_sign(v.b, x.b, y.b)};
-}
-template <class L>
-ACTFN_INLINE twin<L> step(const twin<L>& x, const twin<L>& below) noexcept {
-  return {step(x.a, below.a), step(x.b, below.b)};
-}
+// The named operations of one, two or three lanes, each half by its own.
 #define ACTFN_TWIN_UNARY(f)                           \
   template <class L>                                  \
   ACTFN_INLINE twin<L> f(const twin<L>& x) noexcept { \
     return {f(x.a), f(x.b)};                          \
   }
+#define ACTFN_TWIN_BINARY(f)                                            \
+  template <class L>                                                    \
+  ACTFN_INLINE twin<L> f(const twin<L>& x, const twin<L>& y) noexcept { \
+    return {f(x.a, y.a), f(x.b, y.b)};                                  \
+  }
+#define ACTFN_TWIN_TERNARY(f)                                                             \
+  template <class L>                                                                      \
+  ACTFN_INLINE twin<L> f(const twin<L>& x, const twin<L>& y, const twin<L>& z) noexcept { \
+    return {f(x.a, y.a, z.a), f(x.b, y.b, z.b)};                                          \
+  }
+ACTFN_TWIN_TERNARY(madd)
+ACTFN_TWIN_TERNARY(choose_by_sign)
+ACTFN_TWIN_BINARY(min_of)
+ACTFN_TWIN_BINARY(max_of)
+ACTFN_TWIN_BINARY(with_sign_of)
+ACTFN_TWIN_BINARY(step)
 ACTFN_TWIN_UNARY(magnitude)
 ACTFN_TWIN_UNARY(recip)
 ACTFN_TWIN_UNARY(exponent_field)
@@ -104,6 +97,8 @@ ACTFN_TWIN_UNARY(sign01)
 ACTFN_TWIN_UNARY(narrow_round)
 ACTFN_TWIN_UNARY(high26)
 #undef ACTFN_TWIN_UNARY
+#undef ACTFN_TWIN_BINARY
+#undef ACTFN_TWIN_TERNARY
 template <class L>
 ACTFN_INLINE twin<L> lookup(const double (&table)[64], const twin<L>& y) noexcept {
   return {lookup(table, y.a), lookup(table, y.b)};
