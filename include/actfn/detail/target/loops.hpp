@@ -31,8 +31,8 @@ ACTFN_INLINE V one(const F& f, const T* x, const T* g) noexcept {
 // y[i] = f(x[i]), f'(x[i]) or g[i]·f'(x[i]) for i < n, with F's kernel on this target's lanes:
 // two batches per step, whose operations lanes_twin.hpp interleaves so that their latency
 // chains overlap. The last, partial step runs the same code on a zero-padded copy, so that every
-// element takes the same instructions. f is a copy, so that no store to y can alias its parameters (a slope) and
-// force a reload on every element.
+// element takes the same instructions. f is a copy, so that no store to y can alias its parameters
+// (a slope) and force a reload on every element.
 template <op O, class F, class T>
 ACTFN_INLINE void batches(const F& fc, const T* x, const T* g, T* y, std::size_t n) noexcept {
   using V = lanes_of<typename kernel<typename F::kernel_tag>::template lane<T>>;
