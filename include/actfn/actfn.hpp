@@ -1,11 +1,19 @@
-// actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu and gelu, and active_isa().
+// actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu, gelu, silu, softplus,
+// log_sigmoid, elu, selu, celu and mish, and active_isa().
 #pragma once
 
+#include "celu.hpp"
+#include "elu.hpp"
 #include "gelu.hpp"
 #include "isa.hpp"
 #include "leaky_relu.hpp"
+#include "log_sigmoid.hpp"
+#include "mish.hpp"
 #include "relu.hpp"
+#include "selu.hpp"
 #include "sigmoid.hpp"
+#include "silu.hpp"
+#include "softplus.hpp"
 #include "tanh.hpp"
 
 #if defined(ACTFN_EXTERN_KERNELS) || defined(ACTFN_DEFINE_KERNELS)

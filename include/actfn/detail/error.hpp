@@ -25,4 +25,16 @@ namespace actfn::detail {
 #endif
 }
 
+// A functor's parameter v, checked: finite (v - v is 0 exactly for finite v, NaN otherwise) and
+// `valid`, else an error "<functor>: <what> must be <rule>, got <v>".
+template <class T>
+constexpr T checked_parameter(const char* functor, const char* what, T v, bool valid,
+                              const char* rule) {
+  if (!(v - v == 0) || !valid) {
+    invalid_argument(std::string(functor) + ": " + what + " must be " + rule + ", got " +
+                     std::to_string(static_cast<long double>(v)));
+  }
+  return v;
+}
+
 }  // namespace actfn::detail

@@ -66,6 +66,32 @@ ACTFN_HOST_DEVICE constexpr W expm1(W x) noexcept {
   return sum;
 }
 
+// log(1 + u) = 2·atanh(s) = 2·Σ s^(2n+1)/(2n+1), s = u/(2 + u): for |u| < 1/2 straight (|s| < 1/3,
+// no cancellation for tiny u); elsewhere 1 + u = m·2^k, m in [√½, √2), s = (m - 1)/(m + 1),
+// |s| ≤ 0.172, plus k·ln2. The series runs until its terms no longer move the sum.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W log1p(W u) noexcept {
+  if (u != u || u == k_inf<W>) return u;
+  if (u <= -1) return u == -1 ? -k_inf<W> : (u - u) / (u - u);  // -inf, or NaN below -1
+  constexpr W k_ln2_hi = static_cast<W>(0xb.17217f7d1cfp-4L);
+  constexpr W k_ln2_lo = static_cast<W>(0xf.35793c7673007e6p-53L);
+  constexpr W k_sqrt2 = static_cast<W>(0xb.504f333f9de6484p-3L);
+  W s = 0;
+  int k = 0;
+  if (abs(u) < W(0.5)) {
+    s = u / (2 + u);
+  } else {
+    W m = 1 + u;
+    for (; m > k_sqrt2; m /= 2) ++k;
+    for (; m < k_sqrt2 / 2; m *= 2) --k;
+    s = (m - 1) / (m + 1);
+  }
+  const W z = s * s;
+  W sum = 0, term = s;
+  for (int n = 0; sum + term / W(2 * n + 1) != sum; ++n, term *= z) sum += term / W(2 * n + 1);
+  return W(k) * k_ln2_hi + (W(k) * k_ln2_lo + 2 * sum);
+}
+
 template <class W>
 ACTFN_HOST_DEVICE constexpr W tanh(W x) noexcept {
   if (x != x || x == 0) return x;  // keeps the sign of zero
@@ -113,6 +139,29 @@ ACTFN_HOST_DEVICE constexpr W exp(W x) noexcept {
   if (ACTFN_IS_CONSTANT_EVALUATED()) return ce::exp(x);
   return std::exp(x);
 }
+template <class W>
+ACTFN_HOST_DEVICE constexpr W expm1(W x) noexcept {
+  if (ACTFN_IS_CONSTANT_EVALUATED()) return ce::expm1(x);
+  return std::expm1(x);
+}
+template <class W>
+ACTFN_HOST_DEVICE constexpr W log1p(W x) noexcept {
+  if (ACTFN_IS_CONSTANT_EVALUATED()) return ce::log1p(x);
+  return std::log1p(x);
+}
+// x with ±inf replaced by ±max (NaN stays): a factor whose product with a limit that is 0 must
+// give 0, not NaN.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W finite_part(W x) noexcept {
+  constexpr W k_max = std::numeric_limits<W>::max();
+  return x > k_max ? k_max : x < -k_max ? -k_max : x;
+}
+// The sign of a result that is 0 because a factor underflowed: that of x.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W zero_like(W x) noexcept {
+  return x < 0 ? -W(0) : W(0);
+}
+
 template <class W>
 ACTFN_HOST_DEVICE constexpr W tanh(W x) noexcept {
   if (ACTFN_IS_CONSTANT_EVALUATED()) return ce::tanh(x);

@@ -30,12 +30,15 @@ inline constexpr double k_expm1[] = {
 // t is clamped to ±120 first: e^-120 ≈ 8e-53, so any float result it feeds is 0 or its limit
 // even after a factor 10^3 (GELU-tanh's x·v'(x) at its clamp), and no product of the kernels
 // can overflow or underflow a double in any order -ffast-math may reassociate it into
-// (measured: gelu_tanh'(-FLT_MAX) was inf with a ±700 clamp). NaN stays NaN.
-template <class V>
+// (measured: gelu_tanh'(-FLT_MAX) was inf with a ±700 clamp). NaN stays NaN. A kernel whose
+// e^t meets a factor up to FLT_MAX or a float parameter (SiLU's x·σ(βx), softplus's 1/β) takes
+// Reach = 250 instead: e^-250·FLT_MAX is still below half the least subnormal float, and e^250
+// times the least subnormal float is still above FLT_MAX.
+template <class V, int Reach = 120>
 struct exp_split {
   V s, q;
   ACTFN_ALWAYS_INLINE explicit exp_split(V t) noexcept : s(0.0), q(0.0) {
-    t = clamp_magnitude(t, 120.0);
+    t = clamp_magnitude(t, Reach);
     // opaque, twice: under -ffast-math, (y + k_round) - k_round would fold to y, and Clang
     // would distribute k·ln2 over y - k_round, losing r to cancellation.
     const V y = opaque(madd(t, V(k_log2e), V(k_round)));

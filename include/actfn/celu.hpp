@@ -1,0 +1,56 @@
+// actfn/celu.hpp: actfn::celu, the continuously differentiable ELU max(0, x) + min(0,
+// α·expm1(x/α)).
+#pragma once
+
+#include "detail/activation.hpp"
+#include "detail/config.hpp"
+#include "detail/error.hpp"
+#include "elu.hpp"  // the kernels: the ELU family's (detail/kernels/elu.hpp)
+
+namespace actfn {
+
+/// CELU, for T = float, double, long double; α = 1 by default (finite, ≠ 0).
+/// celu(x) = x for x ≥ 0 (celu(±0) = ±0), α·expm1(x/α) below (x/α rounded once in the wide
+/// type). celu(inf) = inf, celu(-inf) = -α for α > 0 (-inf for α < 0). celu'(x) = 1 for x > 0,
+/// e^(x/α) for x ≤ 0 (at 0 the left derivative, 1); NaN → NaN.
+/// Error (asserted by tests/celu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
+/// 4 and 8 ULP for long double.
+template <floating_point T>
+struct celu : detail::activation<celu<T>, T> {
+  /// The name error messages use.
+  static constexpr const char* name = "actfn::celu";
+  using detail::activation<celu, T>::operator();
+  using detail::activation<celu, T>::derivative;
+  /// (internal) The kernels that compute it: detail/kernels/elu.hpp.
+  using kernel_tag = detail::elu_tag;
+
+  /// The scale of the negative side; celu with α = 1 is elu.
+  T alpha = T(1);
+
+  /// α = 1.
+  constexpr celu() noexcept = default;
+
+  /// Throws std::invalid_argument unless a is finite and ≠ 0.
+  constexpr celu(T a)
+      : alpha(detail::checked_parameter(name, "alpha", a, a != 0, "finite and nonzero")) {}
+
+  /// (internal) The kernel's constants: λ = 1, λα = α, γ = α.
+  template <class W>
+  ACTFN_HOST_DEVICE constexpr detail::elu_form<W> form() const noexcept {
+    return {W(1), W(alpha), W(alpha)};
+  }
+
+  /// celu(x) = x for x ≥ 0, α·expm1(x/α) for x < 0.
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
+    return static_cast<T>(detail::elu_value(detail::widen(x), form<detail::wide_t<T>>()));
+  }
+
+  /// celu'(x) = 1 for x > 0, e^(x/α) for x ≤ 0.
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
+    return static_cast<T>(detail::elu_derivative(detail::widen(x), form<detail::wide_t<T>>()));
+  }
+};
+
+}  // namespace actfn

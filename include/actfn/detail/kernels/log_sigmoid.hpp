@@ -1,0 +1,55 @@
+// actfn/detail/kernels/log_sigmoid.hpp: log σ(x) = -softplus(-x) and its derivative σ(-x), every
+// kernel. Included once plainly (the wide-type kernels), then once per target (the lane kernels).
+
+#ifndef ACTFN_DETAIL_KERNELS_LOG_SIGMOID_HPP
+#define ACTFN_DETAIL_KERNELS_LOG_SIGMOID_HPP
+
+#include "../wide_math.hpp"
+
+namespace actfn::detail {
+
+struct log_sigmoid_tag {};
+
+// -(max(-x, 0) + log1p(e^-|x|)): no overflow, no log of a σ that rounded to 0 (log σ(-300) is
+// -300, not -inf), and log1p keeps the right tail -e^-x. A sum of two terms of one sign, negated
+// last, so that log σ(inf) is -0, the limit from below.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W log_sigmoid_value(W x) noexcept {
+  return -((x < 0 ? -x : W(0)) + detail::log1p(detail::exp(-detail::abs(x))));
+}
+
+// σ(-x) = 1/(1 + e^x): e^x overflowing gives 0, which σ(-x) is there too.
+template <class W>
+ACTFN_HOST_DEVICE constexpr W log_sigmoid_derivative(W x) noexcept {
+  return 1 / (1 + detail::exp(x));
+}
+
+}  // namespace actfn::detail
+
+#endif  // ACTFN_DETAIL_KERNELS_LOG_SIGMOID_HPP
+
+#if defined(ACTFN_TARGET)
+namespace actfn::detail::ACTFN_TARGET {
+
+template <>
+struct kernel<log_sigmoid_tag> {
+  // float in double lanes; double and long double in the wide kernels.
+  template <class T>
+  using lane = std::conditional_t<std::is_same_v<T, float>, double, void>;
+
+  // e^-|x| down to e^-120 (exp_split's clamp), whose log1p is 0 as a float, as is e^-|x| there.
+  template <class T, class F, class V>
+  ACTFN_INLINE static V value(const F&, V x) noexcept {
+    const V e = exp_split(-magnitude(x)).exp();
+    return -(select(x < V(0.0), -x, V(0.0)) + log1p_unit(e));
+  }
+
+  // σ(-x) = 1/(1 + e^x), as sigmoid's float kernel.
+  template <class T, class F, class V>
+  ACTFN_INLINE static V derivative(const F&, V x) noexcept {
+    return recip(V(1.0) + exp_split(x).exp());
+  }
+};
+
+}  // namespace actfn::detail::ACTFN_TARGET
+#endif

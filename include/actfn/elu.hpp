@@ -1,0 +1,56 @@
+// actfn/elu.hpp: actfn::elu, the exponential linear unit: x for x ≥ 0, α·(e^x - 1) below.
+#pragma once
+
+#include "detail/activation.hpp"
+#include "detail/config.hpp"
+#include "detail/error.hpp"
+#include "detail/kernels/elu.hpp"
+#define ACTFN_TARGET_INCLUDE "kernels/elu.hpp"
+#include "detail/foreach_target.hpp"
+
+namespace actfn {
+
+/// ELU, for T = float, double, long double; α = 1 by default (any finite α).
+/// elu(x) = x for x ≥ 0 (so elu(±0) = ±0), α·expm1(x) below: no cancellation near 0, as
+/// exp(x) - 1 would have. elu(inf) = inf, elu(-inf) = -α. elu'(x) = 1 for x > 0, α·e^x for x ≤ 0
+/// (at 0 the left derivative α, as PyTorch); NaN → NaN.
+/// Error (asserted by tests/elu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
+/// 4 and 8 ULP for long double.
+template <floating_point T>
+struct elu : detail::activation<elu<T>, T> {
+  /// The name error messages use.
+  static constexpr const char* name = "actfn::elu";
+  using detail::activation<elu, T>::operator();
+  using detail::activation<elu, T>::derivative;
+  /// (internal) The kernels that compute it: detail/kernels/elu.hpp.
+  using kernel_tag = detail::elu_tag;
+
+  /// The value approached at -inf is -alpha.
+  T alpha = T(1);
+
+  /// α = 1.
+  constexpr elu() noexcept = default;
+
+  /// Throws std::invalid_argument if a is NaN or infinite.
+  constexpr elu(T a) : alpha(detail::checked_parameter(name, "alpha", a, true, "finite")) {}
+
+  /// (internal) The kernel's constants: λ = 1, λα = α, γ = 1.
+  template <class W>
+  ACTFN_HOST_DEVICE constexpr detail::elu_form<W> form() const noexcept {
+    return {W(1), W(alpha), W(1)};
+  }
+
+  /// elu(x) = x for x ≥ 0, α·expm1(x) for x < 0.
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
+    return static_cast<T>(detail::elu_value(detail::widen(x), form<detail::wide_t<T>>()));
+  }
+
+  /// elu'(x) = 1 for x > 0, α·e^x for x ≤ 0.
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
+    return static_cast<T>(detail::elu_derivative(detail::widen(x), form<detail::wide_t<T>>()));
+  }
+};
+
+}  // namespace actfn

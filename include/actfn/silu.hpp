@@ -1,0 +1,50 @@
+// actfn/silu.hpp: actfn::silu, SiLU/Swish x·σ(βx) (β = 1.702: CLIP's "quick GELU").
+#pragma once
+
+#include "detail/activation.hpp"
+#include "detail/config.hpp"
+#include "detail/error.hpp"
+#include "detail/kernels/silu.hpp"
+#define ACTFN_TARGET_INCLUDE "kernels/silu.hpp"
+#include "detail/foreach_target.hpp"
+
+namespace actfn {
+
+/// SiLU (Swish-β) x·σ(βx), for T = float, double, long double; β = 1 by default.
+/// For β > 0: silu(inf) = inf, silu(-inf) = -0 (the limit, from below); silu(±0) = ±0; NaN → NaN.
+/// β = 0 gives x/2; a negative β mirrors the curve. silu'(x) = σ(βx)(1 + βx·σ(-βx)): 1 at inf,
+/// -0 at -inf (β > 0); it has a root at βx ≈ -1.2785.
+/// Error (asserted by tests/silu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double
+/// (near the root, an absolute error ≤ 2^-26 / 2^-55 also passes); 4 and 8 ULP for long double.
+template <floating_point T>
+struct silu : detail::activation<silu<T>, T> {
+  /// The name error messages use.
+  static constexpr const char* name = "actfn::silu";
+  using detail::activation<silu, T>::operator();
+  using detail::activation<silu, T>::derivative;
+  /// (internal) The kernels that compute it: detail/kernels/silu.hpp.
+  using kernel_tag = detail::silu_tag;
+
+  /// The factor of x inside σ.
+  T beta = T(1);
+
+  /// β = 1: SiLU.
+  constexpr silu() noexcept = default;
+
+  /// Swish-β; throws std::invalid_argument if beta is NaN or infinite.
+  constexpr silu(T b) : beta(detail::checked_parameter(name, "beta", b, true, "finite")) {}
+
+  /// silu(x) = x·σ(βx).
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
+    return static_cast<T>(detail::silu_value(detail::widen(x), detail::widen(beta)));
+  }
+
+  /// silu'(x) = σ(βx)·(1 + βx·σ(-βx)).
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
+    return static_cast<T>(detail::silu_derivative(detail::widen(x), detail::widen(beta)));
+  }
+};
+
+}  // namespace actfn
