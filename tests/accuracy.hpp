@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <cstdint>
+#include <cstdlib>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -66,15 +67,23 @@ std::vector<T> sweep_inputs(std::uint64_t n) {
   return v;
 }
 
-// How many inputs each sweep takes: 2^24 floats, 2^20 doubles, 2^16 long doubles.
+// How many inputs each sweep takes: 2^24 floats, 2^20 doubles, 2^16 long doubles, each divided
+// by 2^k where the environment sets ACTFN_TEST_SWEEP_SHIFT=k (0 to 8): CI's secondary builds
+// (other compilers, flags, sanitizers) sweep a sparser stride of the same range, every function
+// still; the README's test command sweeps it all.
 template <class T>
-constexpr std::uint64_t sweep_size = std::is_same_v<T, float>    ? (1u << 24)
-                                     : std::is_same_v<T, double> ? (1u << 20)
-                                                                 : (1u << 16);
+std::uint64_t sweep_size() {
+  const std::uint64_t full = std::is_same_v<T, float>    ? (1u << 24)
+                             : std::is_same_v<T, double> ? (1u << 20)
+                                                         : (1u << 16);
+  const char* k = std::getenv("ACTFN_TEST_SWEEP_SHIFT");
+  const int shift = k != nullptr && k[0] >= '0' && k[0] <= '8' && k[1] == 0 ? k[0] - '0' : 0;
+  return full >> shift;
+}
 
 template <class T>
 const std::vector<T>& inputs() {
-  static const std::vector<T> v = sweep_inputs<T>(sweep_size<T>);
+  static const std::vector<T> v = sweep_inputs<T>(sweep_size<T>());
   return v;
 }
 
@@ -122,6 +131,40 @@ void require_within(const char* what, const F& f, form o, double bound_ulp, Ref 
   INFO(by_call.describe(what, xs.size()) << " (scalar calls)");
   CHECK(by_span.ulp <= bound_ulp);
   CHECK(by_call.ulp <= bound_ulp);
+}
+
+// Whether a zero result has the sign of the exact value want: a negative result that underflows
+// is -0, and a limit that is -0 is -0.
+template <class T, class R>
+bool zero_sign_right(T got, R want) {
+  const bool negative = want < 0 || (want == 0 && 1 / want < 0);
+  return got != 0 || std::signbit(got) == negative;
+}
+
+// f's value and derivative at every special input (zeros, infinities, NaN, subnormals, the
+// extremes, where e^x overflows): within the bounds, by scalar call and by span, and every zero
+// result with the exact value's sign.
+template <class F, class RefV, class RefD>
+void require_specials(const F& f, RefV rv, RefD rd, root_window root = {}) {
+  using T = typename F::value_type;
+  const std::vector<T> xs = special_inputs<T>();
+  std::vector<T> vs(xs.size()), ds(xs.size());
+  f(xs, vs);
+  f.derivative(xs, ds);
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const T x = xs[i];
+    INFO(f.name << " at x = " << x);
+    const auto v = rv(static_cast<ref_t<T>>(x));
+    const auto d = rd(static_cast<ref_t<T>>(x));
+    for (const T got : {f(x), vs[i]}) {
+      CHECK(error_at(x, got, v) <= value_bound<T>);
+      CHECK(zero_sign_right(got, v));
+    }
+    for (const T got : {f.derivative(x), ds[i]}) {
+      CHECK(error_at(x, got, d, root) <= derivative_bound<T>);
+      CHECK(zero_sign_right(got, d));
+    }
+  }
 }
 
 template <class T>

@@ -41,6 +41,27 @@ static_assert(actfn::gelu<float>{}(88.72f) == 88.72f);
 static_assert(actfn::relu<float>{}(-1.f) == 0 && actfn::relu<float>{}.derivative(2.f) == 1);
 static_assert(actfn::leaky_relu<float>{}(-1.f) == -0.01f);
 static_assert(actfn::leaky_relu<float>{}.derivative(0.f) == 0.01f);
+// The smooth family: log1p, expm1 and Dekker's product (βx's error) in constant evaluation too.
+constexpr actfn::silu<double> si;
+constexpr actfn::silu<double> qg(1.702);
+constexpr actfn::softplus<double> sp;
+constexpr actfn::log_sigmoid<double> ls;
+constexpr actfn::celu<double> ce(0.5);
+constexpr actfn::mish<double> mi;
+static_assert(near(si(2.0), 1.76159415595576489, 1e-15) && si(0.0) == 0);
+static_assert(near(qg.derivative(-1.0), -6.77796065563340520e-02, 1e-14));
+static_assert(near(sp(-30.0), 9.35762296883973678e-14, 1e-15) && sp(1000.0) == 1000);
+static_assert(near(sp(1.0), 1.31326168751822283, 1e-15));
+static_assert(near(actfn::softplus<double>(2.0).derivative(0.5), 0.731058578630004879, 1e-15));
+static_assert(near(ls(2.0), -0.126928011042972496, 1e-15) && ls(-300.0) == -300);
+static_assert(near(ls.derivative(3.0), 4.74258731775667809e-02, 1e-15));
+static_assert(near(actfn::elu<double>{}(-1.0), -0.632120558828557678, 1e-15));
+static_assert(near(actfn::selu<double>{}(-1.0), -1.11133073781256276, 1e-15));
+static_assert(near(ce(-1.0), -0.432332358381693654, 1e-15));
+static_assert(near(ce.derivative(-1.0), 0.135335283236612692, 1e-15));
+static_assert(near(mi(1.0), 0.865098388267310346, 1e-15) && mi(1000.0) == 1000);
+static_assert(near(mi.derivative(-2.0), -0.108355092420393943, 1e-14));
+static_assert(near(mi(-20.0), -4.12230724062876140e-08, 1e-15));
 
 // A grid of x on [-40, 40] evaluated at compile time, compared at run time with the
 // library's run-time path: within 1 ULP of T (the series are a few ULP of the wide type).
@@ -84,4 +105,16 @@ TEMPLATE_TEST_CASE("compile-time values match run-time ones", "[constexpr]", flo
   require_same_as_run_time(tan, actfn::tanh<T>{});
   require_same_as_run_time(ge, actfn::gelu<T>{});
   require_same_as_run_time(get, actfn::gelu<T>{actfn::gelu_approximation::tanh});
+  constexpr auto si = at_compile_time<T>(actfn::silu<T>{T(1.702)});
+  constexpr auto sp = at_compile_time<T>(actfn::softplus<T>{T(2)});
+  constexpr auto ls = at_compile_time<T>(actfn::log_sigmoid<T>{});
+  constexpr auto ce = at_compile_time<T>(actfn::celu<T>{T(0.7)});
+  constexpr auto se = at_compile_time<T>(actfn::selu<T>{});
+  constexpr auto mi = at_compile_time<T>(actfn::mish<T>{});
+  require_same_as_run_time(si, actfn::silu<T>{T(1.702)});
+  require_same_as_run_time(sp, actfn::softplus<T>{T(2)});
+  require_same_as_run_time(ls, actfn::log_sigmoid<T>{});
+  require_same_as_run_time(ce, actfn::celu<T>{T(0.7)});
+  require_same_as_run_time(se, actfn::selu<T>{});
+  require_same_as_run_time(mi, actfn::mish<T>{});
 }

@@ -1,7 +1,6 @@
 // Built with -fno-exceptions: a span size error must print both sizes on stderr and abort
 // (tests/check_no_exceptions.sh checks both), never write past the output or go on silently.
 #include <actfn/actfn.hpp>
-
 #include <vector>
 
 int main() {

@@ -20,6 +20,8 @@ inline double cosh(double x) { return std::cosh(x); }
 inline double tanh(double x) { return std::tanh(x); }
 inline double erfc(double x) { return std::erfc(x); }
 inline double sqrt(double x) { return std::sqrt(x); }
+inline double log1p(double x) { return std::log1p(x); }
+inline double expm1(double x) { return std::expm1(x); }
 inline double ldexp(double x, int e) { return std::ldexp(x, e); }
 inline int ilogb(double x) { return std::ilogb(x); }
 inline long double exp(long double x) { return std::exp(x); }
@@ -27,6 +29,8 @@ inline long double cosh(long double x) { return std::cosh(x); }
 inline long double tanh(long double x) { return std::tanh(x); }
 inline long double erfc(long double x) { return std::erfc(x); }
 inline long double sqrt(long double x) { return std::sqrt(x); }
+inline long double log1p(long double x) { return std::log1p(x); }
+inline long double expm1(long double x) { return std::expm1(x); }
 inline long double ldexp(long double x, int e) { return std::ldexp(x, e); }
 inline int ilogb(long double x) { return std::ilogb(x); }
 inline quad exp(quad x) { return expq(x); }
@@ -36,6 +40,8 @@ inline quad cosh(quad x) { return coshq(x); }
 inline quad tanh(quad x) { return tanhq(x); }
 inline quad erfc(quad x) { return erfcq(x); }
 inline quad sqrt(quad x) { return sqrtq(x); }
+inline quad log1p(quad x) { return log1pq(x); }
+inline quad expm1(quad x) { return expm1q(x); }
 
 template <class R>
 R pi() {
@@ -106,6 +112,73 @@ R gelu_tanh_d(R x) {
   const R du = sqrt(2 / pi<R>()) * (1 + 3 * (R(44715) / R(1000000)) * x * x);
   const R tail = c == INFINITY ? R(0) : x * du / (c * c) / 2;
   return one_plus_tanh(u) / 2 + tail;
+}
+
+// SiLU x·σ(βx) and its derivative σ(b) + b·σ'(b), b = βx (exact in R for float and double β
+// and x). Where x is infinite the limits: x where σ(βx) → 1, a zero of x's sign where it → 0.
+template <class R>
+R silu(R x, R beta = 1) {
+  const R s = sigmoid(beta * x);
+  return s == 0 ? (x < 0 ? -R(0) : R(0)) : x * s;
+}
+template <class R>
+R silu_d(R x, R beta = 1) {
+  const R b = beta * x;
+  if (b == INFINITY) return 1;
+  if (sigmoid(b) == 0) return -R(0);  // σ(b)(1 + b·σ(-b)) → 0 from below as b → -inf
+  return sigmoid(b) + b * sigmoid_d(b);
+}
+
+// log(1 + e^b), by log1p(e^-b) past b = 50, where e^b overflows long double's reach first.
+template <class R>
+R log1p_exp(R b) {
+  return b > 50 ? b + log1p(exp(-b)) : log1p(exp(b));
+}
+// For βx > 50 as x + log1p(e^-βx)/β, which does not overflow where βx does.
+template <class R>
+R softplus(R x, R beta = 1) {
+  const R b = beta * x;
+  return b > 50 ? x + log1p(exp(-b)) / beta : log1p(exp(b)) / beta;
+}
+template <class R>
+R softplus_d(R x, R beta = 1) {
+  return sigmoid(beta * x);
+}
+
+template <class R>
+R log_sigmoid(R x) {
+  if (x == -INFINITY) return x;
+  return -log1p_exp(-x);
+}
+template <class R>
+R log_sigmoid_d(R x) {
+  return sigmoid(-x);
+}
+
+// λ·(x or α·expm1(x/γ)), λ·(1 or α/γ·e^(x/γ)): ELU (λ = γ = 1), SELU, CELU (γ = α).
+template <class R>
+R elu(R x, R alpha = 1, R lambda = 1, R divisor = 1) {
+  return lambda * (x >= 0 ? x : alpha * expm1(x / divisor));  // actfn's elu(±0) = ±0
+}
+template <class R>
+R elu_d(R x, R alpha = 1, R lambda = 1, R divisor = 1) {
+  return lambda * (x > 0 ? R(1) : alpha / divisor * exp(x / divisor));
+}
+inline constexpr long double k_selu_lambda = 1.0507009873554804934193349852946L;
+inline constexpr long double k_selu_alpha = 1.6732632423543772848170429916717L;
+
+// Mish x·tanh(softplus x) and tanh(sp) + x·σ(x)·sech²(sp), from tanh and cosh themselves.
+template <class R>
+R mish(R x) {
+  if (x == INFINITY || x == -INFINITY) return x > 0 ? x : -R(0);
+  return x * tanh(log1p_exp(x));
+}
+template <class R>
+R mish_d(R x) {
+  if (x == INFINITY) return 1;
+  if (sigmoid(x) == 0) return -R(0);  // ≈ x·e^x: 0 from below as x → -inf
+  const R sp = log1p_exp(x), c = cosh(sp);
+  return tanh(sp) + x * sigmoid(x) / (c * c);
 }
 
 }  // namespace ref

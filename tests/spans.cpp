@@ -23,15 +23,21 @@ template <class T>
 auto all_functors() {
   return std::make_tuple(actfn::sigmoid<T>{}, actfn::tanh<T>{}, actfn::relu<T>{},
                          actfn::leaky_relu<T>{}, actfn::leaky_relu<T>(T(0.3)), actfn::gelu<T>{},
-                         actfn::gelu<T>(actfn::gelu_approximation::tanh));
+                         actfn::gelu<T>(actfn::gelu_approximation::tanh), actfn::silu<T>{},
+                         actfn::silu<T>(T(1.702)), actfn::softplus<T>{}, actfn::softplus<T>(T(2)),
+                         actfn::log_sigmoid<T>{}, actfn::elu<T>{}, actfn::elu<T>(T(0.5)),
+                         actfn::selu<T>{}, actfn::celu<T>(T(0.7)), actfn::mish<T>{});
 }
 
-// Where a functor's derivative has a root (GELU's), and the absolute tolerance there.
+// Where a functor's derivative has a root (GELU's, SiLU's, Mish's), and the absolute tolerance
+// there.
 template <class F>
-acc::root_window derivative_root(const F&, double scale = 1) {
+acc::root_window derivative_root(const F& f, double scale = 1) {
   using T = typename F::value_type;
   acc::root_window w{};
   if constexpr (std::is_same_v<F, actfn::gelu<T>>) w = acc::gelu_derivative_root<T>;
+  if constexpr (std::is_same_v<F, actfn::silu<T>>) w = acc::root_at<T>(acc::k_silu_root / f.beta);
+  if constexpr (std::is_same_v<F, actfn::mish<T>>) w = acc::root_at<T>(acc::k_mish_root, 0.5L);
   w.abs_tol *= scale;
   return w;
 }

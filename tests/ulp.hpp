@@ -111,4 +111,15 @@ template <class T>
 constexpr root_window gelu_derivative_root{
     -0.7518L, std::is_same_v<T, long double> ? 0.25L : 0.0625L, gelu_root_abs_tol<T>};
 
+// SiLU' and Mish' have a root too (SiLU's at βx ≈ -1.2785, so at -1.2785/β), with the same
+// windows and tolerances; Mish' is flatter there, so for long double (no wider type to absorb
+// the cancellation) its window is 1/2 wide (measured: 13 ULP, 2^-64.3 absolute, at x = -1.468).
+template <class T>
+constexpr root_window root_at(long double x, long double long_double_half_width = 0.25L) {
+  return {x, std::is_same_v<T, long double> ? long_double_half_width : 0.0625L,
+          gelu_root_abs_tol<T>};
+}
+inline constexpr long double k_silu_root = -1.2784645427610738L;
+inline constexpr long double k_mish_root = -1.1924312145154958L;
+
 }  // namespace acc

@@ -14,7 +14,8 @@ namespace actfn {
 /// from below), mish(±0) = ±0; mish'(inf) = 1, mish'(-inf) = -0; mish' has a root at
 /// x ≈ -1.1924. NaN → NaN.
 /// Error (asserted by tests/mish.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double
-/// (near the root, an absolute error ≤ 2^-26 / 2^-55 also passes); 4 and 8 ULP for long double.
+/// (within 1/16 of the root, an absolute error ≤ 2^-26 / 2^-55 also passes); 4 and 8 ULP for
+/// long double (within 1/2 of the root, 2^-62 absolute).
 template <floating_point T>
 struct mish : detail::activation<mish<T>, T> {
   /// The name error messages use.

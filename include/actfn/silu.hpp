@@ -15,7 +15,8 @@ namespace actfn {
 /// β = 0 gives x/2; a negative β mirrors the curve. silu'(x) = σ(βx)(1 + βx·σ(-βx)): 1 at inf,
 /// -0 at -inf (β > 0); it has a root at βx ≈ -1.2785.
 /// Error (asserted by tests/silu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double
-/// (near the root, an absolute error ≤ 2^-26 / 2^-55 also passes); 4 and 8 ULP for long double.
+/// (within 1/16 of the root, an absolute error ≤ 2^-26 / 2^-55 also passes); 4 and 8 ULP for
+/// long double (within 1/4 of the root, 2^-62 absolute).
 template <floating_point T>
 struct silu : detail::activation<silu<T>, T> {
   /// The name error messages use.

@@ -58,6 +58,13 @@ void check_all(bool exact) {
   check("leaky_relu", actfn::leaky_relu<T>{T(0.2)}, exact);
   check("gelu", actfn::gelu<T>{}, exact);
   check("gelu_tanh", actfn::gelu<T>{actfn::gelu_approximation::tanh}, exact);
+  check("silu", actfn::silu<T>{T(1.702)}, exact);
+  check("softplus", actfn::softplus<T>{T(2)}, exact);
+  check("log_sigmoid", actfn::log_sigmoid<T>{}, exact);
+  check("elu", actfn::elu<T>{T(0.5)}, exact);
+  check("selu", actfn::selu<T>{}, exact);
+  check("celu", actfn::celu<T>{T(0.7)}, exact);
+  check("mish", actfn::mish<T>{}, exact);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 // caused it.
 #include <actfn/actfn.hpp>
 #include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -115,7 +116,8 @@ void run(std::uint8_t mode, T slope, bytes in) {
   const bool in_place = mode >> 5 & 1;
   using R = acc::ref_t<T>;
   const auto none = acc::root_window{};
-  switch (mode % 6) {
+  // the function from bits 0-2 and 6 (the others choose the form, in place, the type)
+  switch (((mode & 7) + 8 * (mode >> 6 & 1)) % 11) {
     case 0:
       check(actfn::sigmoid<T>{}, o, in_place, xs, offset % 16, ref::sigmoid<R>, ref::sigmoid_d<R>,
             none);
@@ -150,6 +152,41 @@ void run(std::uint8_t mode, T slope, bytes in) {
     case 5:
       check(actfn::gelu<T>{actfn::gelu_approximation::tanh}, o, in_place, xs, offset % 16,
             ref::gelu_tanh<R>, ref::gelu_tanh_d<R>, acc::gelu_derivative_root<T>);
+      break;
+    case 6: {  // SiLU with the fuzzed β (bounded, so that the root window is meaningful)
+      if (!(std::fabs(slope) >= T(0.125) && std::fabs(slope) <= T(8))) slope = T(1.702);
+      const R b = slope;
+      check(
+          actfn::silu<T>{slope}, o, in_place, xs, offset % 16, [b](R x) { return ref::silu(x, b); },
+          [b](R x) { return ref::silu_d(x, b); },
+          acc::root_at<T>(acc::k_silu_root / static_cast<long double>(slope)));
+      break;
+    }
+    case 7: {
+      if (!(slope >= T(0.125) && slope <= T(8))) slope = T(1);
+      const R b = slope;
+      check(
+          actfn::softplus<T>{slope}, o, in_place, xs, offset % 16,
+          [b](R x) { return ref::softplus(x, b); }, [b](R x) { return ref::softplus_d(x, b); },
+          none);
+      break;
+    }
+    case 8:
+      check(actfn::log_sigmoid<T>{}, o, in_place, xs, offset % 16, ref::log_sigmoid<R>,
+            ref::log_sigmoid_d<R>, none);
+      break;
+    case 9: {
+      if (!(std::fabs(slope) >= T(0.125) && std::fabs(slope) <= T(8))) slope = T(1);
+      const R a = slope;
+      check(
+          actfn::celu<T>{slope}, o, in_place, xs, offset % 16,
+          [a](R x) { return ref::elu(x, a, R(1), a); },
+          [a](R x) { return ref::elu_d(x, a, R(1), a); }, none);
+      break;
+    }
+    case 10:
+      check(actfn::mish<T>{}, o, in_place, xs, offset % 16, ref::mish<R>, ref::mish_d<R>,
+            acc::root_at<T>(acc::k_mish_root, 0.5L));
       break;
   }
 }

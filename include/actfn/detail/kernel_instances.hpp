@@ -20,12 +20,19 @@
       const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                         \
   ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::backward, F<T>, T>(   \
       const F<T>&, const T*, const T*, T*, std::size_t) noexcept;
-#define ACTFN_LOOPS_ALL(level, T)          \
-  ACTFN_LOOPS(level, actfn::sigmoid, T)    \
-  ACTFN_LOOPS(level, actfn::tanh, T)       \
-  ACTFN_LOOPS(level, actfn::relu, T)       \
-  ACTFN_LOOPS(level, actfn::leaky_relu, T) \
-  ACTFN_LOOPS(level, actfn::gelu, T)
+#define ACTFN_LOOPS_ALL(level, T)           \
+  ACTFN_LOOPS(level, actfn::sigmoid, T)     \
+  ACTFN_LOOPS(level, actfn::tanh, T)        \
+  ACTFN_LOOPS(level, actfn::relu, T)        \
+  ACTFN_LOOPS(level, actfn::leaky_relu, T)  \
+  ACTFN_LOOPS(level, actfn::gelu, T)        \
+  ACTFN_LOOPS(level, actfn::silu, T)        \
+  ACTFN_LOOPS(level, actfn::softplus, T)    \
+  ACTFN_LOOPS(level, actfn::log_sigmoid, T) \
+  ACTFN_LOOPS(level, actfn::elu, T)         \
+  ACTFN_LOOPS(level, actfn::selu, T)        \
+  ACTFN_LOOPS(level, actfn::celu, T)        \
+  ACTFN_LOOPS(level, actfn::mish, T)
 // float and double on every level this translation unit compiles (the dispatcher's table);
 // long double on the static one only (its wide-type kernels, one value at a time).
 #define ACTFN_LOOPS_LEVEL(level) ACTFN_LOOPS_ALL(level, float) ACTFN_LOOPS_ALL(level, double)

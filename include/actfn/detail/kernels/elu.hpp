@@ -5,6 +5,7 @@
 #ifndef ACTFN_DETAIL_KERNELS_ELU_HPP
 #define ACTFN_DETAIL_KERNELS_ELU_HPP
 
+#include "../exact.hpp"
 #include "../wide_math.hpp"
 
 namespace actfn::detail {
@@ -19,16 +20,37 @@ struct elu_form {
   W lambda, lambda_alpha, divisor;
 };
 
+// x/γ as q + q_lo, q_lo = (x - q·γ)/γ from the exact remainder: for γ ≠ 1 (CELU), q's rounding
+// would cost |q|·2^-64 of e^q, 2^6 ULP of a long double result at q = -127, with no wider type to
+// absorb it. Skipped where it has no weight (|q| tiny, or e^q saturated) or Dekker's split could
+// overflow.
+template <class W>
+struct elu_quotient {
+  W q, q_lo = 0;
+  ACTFN_HOST_DEVICE constexpr elu_quotient(W x, W divisor) noexcept : q(x / divisor) {
+    const W a = detail::abs(q);
+    if (divisor != 1 && a < W(1e5) && a > W(0x1p-900) && detail::abs(divisor) < W(0x1p900)) {
+      const W p = q * divisor;
+      q_lo = ((x - p) - product_error(q, divisor, p)) / divisor;  // x - p exact: p ≈ x
+    }
+  }
+};
+
 // expm1, not e^x - 1, which cancels near 0. x ≥ 0 takes λ·x, so elu(±0) = ±0 whatever α.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W elu_value(W x, elu_form<W> c) noexcept {
-  return x >= 0 ? c.lambda * x : c.lambda_alpha * detail::expm1(x / c.divisor);
+  if (x >= 0) return c.lambda * x;
+  const elu_quotient<W> d(x, c.divisor);
+  const W m = detail::expm1(d.q);
+  return c.lambda_alpha * (d.q_lo == 0 ? m : m + (m + 1) * d.q_lo);
 }
 
 // λ for x > 0, λα/γ·e^(x/γ) for x ≤ 0: at 0 the left derivative, as PyTorch.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W elu_derivative(W x, elu_form<W> c) noexcept {
-  return x > 0 ? c.lambda : (c.lambda_alpha / c.divisor) * detail::exp(x / c.divisor);
+  if (x > 0) return c.lambda;
+  const elu_quotient<W> d(x, c.divisor);
+  return (c.lambda_alpha / c.divisor) * (detail::exp(d.q) * (1 + d.q_lo));
 }
 
 }  // namespace actfn::detail

@@ -18,10 +18,11 @@ ACTFN_HOST_DEVICE constexpr W log_sigmoid_value(W x) noexcept {
   return -((x < 0 ? -x : W(0)) + detail::log1p(detail::exp(-detail::abs(x))));
 }
 
-// σ(-x) = 1/(1 + e^x): e^x overflowing gives 0, which σ(-x) is there too.
+// σ(-x) = 1/(1 + e) or e/(1 + e), e = e^-|x|: no overflow, and the right tail e^-x kept.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W log_sigmoid_derivative(W x) noexcept {
-  return 1 / (1 + detail::exp(x));
+  const W e = detail::exp(-detail::abs(x));
+  return (x > 0 ? e : W(1)) / (1 + e);
 }
 
 }  // namespace actfn::detail

@@ -4,7 +4,7 @@
 #ifndef ACTFN_DETAIL_KERNELS_MISH_HPP
 #define ACTFN_DETAIL_KERNELS_MISH_HPP
 
-#include "../wide_math.hpp"
+#include "../logistic_product.hpp"
 
 namespace actfn::detail {
 
@@ -14,22 +14,30 @@ struct mish_tag {};
 // overflows: N/D with N = t(t + 2), D = N + 2 for x ≤ 0, and (dividing through by e^2x)
 // N = 1 + 2t, D = N + 2t² for x > 0. Sums of positive terms: no cancellation. sech²(softplus)
 // = 4(n + 1)/(n + 2)² and σ(x) give the derivative's second term x·σ(x)·sech² = 4x·M(1 + t)/D²,
-// M = t for x ≤ 0, t² for x > 0.
+// M = t for x ≤ 0, t² for x > 0. In the deep tail (logistic_product.hpp's k_deep_tail) x·t is
+// formed as (x·h)·h, t = h², so that a normal result never passes through a subnormal t.
 template <class W>
 struct mish_parts {
-  W t, n, d, m;
+  bool deep;
+  W h, t, n, d;
   ACTFN_HOST_DEVICE constexpr explicit mish_parts(W x) noexcept
-      : t(detail::exp(-detail::abs(x))),
+      : deep(detail::abs(x) > k_deep_tail<W>),
+        h(deep ? detail::exp(detail::abs(x) * W(-0.5)) : W(0)),
+        t(deep ? h * h : detail::exp(-detail::abs(x))),
         n(x > 0 ? 1 + 2 * t : t * (t + 2)),
-        d(x > 0 ? n + 2 * (t * t) : n + 2),
-        m(x > 0 ? t * t : t) {}
+        d(x > 0 ? n + 2 * (t * t) : n + 2) {}
+  ACTFN_HOST_DEVICE constexpr W times_t(W v) const noexcept { return deep ? (v * h) * h : v * t; }
+  // whether every x·t is 0 (x = ±inf, or e^-|x|/2 underflowed)
+  ACTFN_HOST_DEVICE constexpr bool vanished() const noexcept { return (deep ? h : t) == 0; }
 };
 
-// Where t is 0 (x = ±inf, or e^-|x| underflowed), the limits: x for x > 0, a zero of x's sign.
+// x·N/D; at x = -inf the limit -0, where x·0 would be NaN.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W mish_value(W x) noexcept {
   const mish_parts<W> p(x);
-  return p.n == 0 ? zero_like(x) : x * (p.n / p.d);
+  if (x > 0) return x * (p.n / p.d);
+  if (p.vanished()) return -W(0);
+  return p.times_t(x) * ((p.t + 2) / p.d);
 }
 
 // tanh(sp) + x·σ(x)·sech²(sp): a root at x ≈ -1.1924, where the two terms cancel; 1 at inf, -0
@@ -37,8 +45,9 @@ ACTFN_HOST_DEVICE constexpr W mish_value(W x) noexcept {
 template <class W>
 ACTFN_HOST_DEVICE constexpr W mish_derivative(W x) noexcept {
   const mish_parts<W> p(x);
-  if (p.t == 0) return x > 0 ? W(1) : -W(0);
-  return p.n / p.d + (4 * x) * (p.m * (1 + p.t)) / (p.d * p.d);
+  if (p.vanished()) return x > 0 ? W(1) : -W(0);
+  const W xm = x > 0 ? (x * p.t) * p.t : p.times_t(x);
+  return p.n / p.d + (4 * xm) * ((1 + p.t) / (p.d * p.d));
 }
 
 }  // namespace actfn::detail

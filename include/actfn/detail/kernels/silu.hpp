@@ -10,21 +10,26 @@ namespace actfn::detail {
 
 struct silu_tag {};
 
-// x·σ(βx). Where σ(βx) is 0 (x = -inf for β > 0, or an underflow), the result is a zero of x's
-// sign: the limit, where x·0 would be NaN for an infinite x.
+// x·σ(βx), with x·σ formed from normal factors (logistic_product). At x = ±inf the limit: x
+// where σ(βx) → a positive value, a zero of x's sign where σ(βx) → 0 (x·0 would be NaN).
 template <class W>
 ACTFN_HOST_DEVICE constexpr W silu_value(W x, W beta) noexcept {
-  const W s = logistic_product<W>(x, beta).sigma();
-  return s == 0 ? zero_like(x) : x * s;
+  const W xc = finite_part(x);
+  const logistic_product<W> p(xc, beta);
+  if (xc != x) return p.times_sigma(W(1)) == 0 ? zero_like(x) : x;  // ±inf, or NaN
+  return p.times_sigma_exact(x);
 }
 
-// σ(b)·(1 + b·σ(-b)), b = βx, plus b_lo times its derivative in b, σ(b)σ(-b)(2 + b(σ(-b) - σ(b))).
-// It has a root at b ≈ -1.2785, where the two terms cancel. At b = ±inf, its limits 1 and -0.
+// σ(b)·[(1 + b·σ(-b)) + b_lo·σ(-b)(2 + b(σ(-b) - σ(b)))], b = βx: the second term is b_lo times
+// the first's derivative in b. A root at b ≈ -1.2785, where 1 + b·σ(-b) cancels. At b = ±inf,
+// the limits 1 and -0.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W silu_derivative(W x, W beta) noexcept {
-  const logistic_product<W> p(x, beta);
+  const logistic_product<W> p(finite_part(x), beta);
   if (detail::abs(p.b) == ce::k_inf<W>) return p.b > 0 ? W(1) : -W(0);
-  return p.s * (1 + p.b * p.sn) + p.b_lo * (p.s * p.sn) * (2 + p.b * (p.sn - p.s));
+  const W sn = p.times_sigma_neg(W(1));
+  const W s = p.times_sigma(W(1));
+  return p.times_sigma((1 + p.b * sn) + p.b_lo * sn * (2 + p.b * (sn - s)));
 }
 
 }  // namespace actfn::detail
@@ -42,11 +47,11 @@ struct kernel<silu_tag> {
   using lane = std::conditional_t<std::is_same_v<T, float>, double, void>;
 
   // x/(1 + e^-βx): e^-βx within e^±250 (exp_split's Reach), so that no product overflows, and
-  // x within ±2^128, beyond FLT_MAX, so that x = ±inf times a σ that is 0 gives a zero of x's
-  // sign (-2^128·e^-250 rounds to -0 as a float) and times σ = 1 still rounds to ±inf.
+  // x within ±2^200, far beyond FLT_MAX, so that x = ±inf times a σ that is 0 gives a zero of
+  // x's sign (-2^200·e^-250 rounds to -0 as a float) and times σ = ½ (β = 0) still rounds to ±inf.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    const V xc = clamp_magnitude(x, 0x1p128);
+    const V xc = clamp_magnitude(x, 0x1p200);
     return xc * recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * xc).exp());
   }
 
@@ -55,7 +60,7 @@ struct kernel<silu_tag> {
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
     const V b =
-        clamp_magnitude(V(static_cast<double>(f.beta)) * clamp_magnitude(x, 0x1p128), 250.0);
+        clamp_magnitude(V(static_cast<double>(f.beta)) * clamp_magnitude(x, 0x1p200), 250.0);
     const V e = exp_split<V, 250>(-b).exp();
     const V s = recip(V(1.0) + e);
     return s * madd(b, e * s, V(1.0));

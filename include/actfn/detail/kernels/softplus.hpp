@@ -13,17 +13,22 @@ struct softplus_tag {};
 // max(x, 0) + log1p(e^-|βx|)/β: max(βx, 0)/β is max(x, 0) exactly, so nothing overflows
 // (softplus(1000) = 1000, not inf), there is no threshold switch, and log1p keeps the left tail
 // (e^βx/β) to its last bit. βx's rounding error b_lo enters the tail through its derivative in
-// b, ∓σ(-|b|).
+// b, ∓σ(-|b|). In the deep tail (logistic_product) log1p(e) is e to far below W's ε, and e/β
+// is formed as (h/β)·h, so that a normal result never passes through a subnormal e.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W softplus_value(W x, W beta) noexcept {
   const logistic_product<W> p(x, beta);
-  const W tail = detail::log1p(p.e) + (p.b < 0 ? p.s : -p.sn) * p.b_lo;
-  return (x > 0 ? x : W(0)) + tail / beta;
+  const W tail =
+      p.deep
+          ? p.times_e(1 / beta) * (1 + (p.b < 0 ? p.b_lo : -p.b_lo))
+          : (detail::log1p(p.e) + (p.b < 0 ? p.times_sigma(p.b_lo) : -p.times_sigma_neg(p.b_lo))) /
+                beta;
+  return (x > 0 ? x : W(0)) + tail;
 }
 
 template <class W>
 ACTFN_HOST_DEVICE constexpr W softplus_derivative(W x, W beta) noexcept {
-  return logistic_product<W>(x, beta).sigma();
+  return logistic_product<W>(x, beta).times_sigma_exact(W(1));
 }
 
 }  // namespace actfn::detail

@@ -1,0 +1,70 @@
+#include <actfn/silu.hpp>
+#include <limits>
+
+#include "accuracy.hpp"
+
+TEMPLATE_TEST_CASE("silu value within its bound", "[silu][accuracy]", float, double, long double) {
+  const actfn::silu<TestType> f;
+  acc::require_within("silu", f, acc::form::value, acc::value_bound<TestType>,
+                      [](auto x) { return ref::silu(x); });
+}
+
+TEMPLATE_TEST_CASE("silu derivative within its bound", "[silu][accuracy]", float, double,
+                   long double) {
+  const actfn::silu<TestType> f;
+  acc::require_within(
+      "silu'", f, acc::form::derivative, acc::derivative_bound<TestType>,
+      [](auto x) { return ref::silu_d(x); }, acc::root_at<TestType>(acc::k_silu_root));
+}
+
+// β = 1.702, CLIP's "quick GELU", where βx is rounded in the wide type for double and long double.
+TEMPLATE_TEST_CASE("quick GELU (silu with beta = 1.702) within its bound", "[silu][accuracy]",
+                   float, double, long double) {
+  using T = TestType;
+  using R = acc::ref_t<T>;
+  const actfn::silu<T> f(T(1.702));
+  const R beta = static_cast<R>(f.beta);
+  acc::require_within("quick gelu", f, acc::form::value, acc::value_bound<T>,
+                      [&](R x) { return ref::silu(x, beta); });
+  acc::require_within(
+      "quick gelu'", f, acc::form::derivative, acc::derivative_bound<T>,
+      [&](R x) { return ref::silu_d(x, beta); },
+      acc::root_at<T>(acc::k_silu_root / static_cast<long double>(f.beta)));
+}
+
+TEMPLATE_TEST_CASE("silu special values", "[silu]", float, double, long double) {
+  using T = TestType;
+  using L = std::numeric_limits<T>;
+  using R = acc::ref_t<T>;
+  for (T beta : {T(1), T(1.702), T(0.25), T(-1)}) {
+    INFO("beta = " << beta);
+    const actfn::silu<T> f(beta);
+    acc::require_specials(
+        f, [&](R x) { return ref::silu(x, R(beta)); }, [&](R x) { return ref::silu_d(x, R(beta)); },
+        acc::root_at<T>(acc::k_silu_root / static_cast<long double>(beta)));
+  }
+  const actfn::silu<T> f;
+  CHECK(f(-L::infinity()) == 0);
+  CHECK(std::signbit(f(-L::infinity())));  // the limit from below
+  CHECK(f(L::infinity()) == L::infinity());
+  CHECK(f.derivative(L::infinity()) == 1);
+  CHECK(f.derivative(-L::infinity()) == 0);
+  CHECK(f(T(0)) == 0);
+  CHECK(std::signbit(f(-T(0))));
+  CHECK(f.derivative(T(0)) == T(0.5));
+  // β = 0 is x/2, also at ±inf (β·x is formed from a finite x, never 0·inf).
+  const actfn::silu<T> half(T(0));
+  CHECK(half(L::infinity()) == L::infinity());
+  CHECK(half(T(3)) == T(1.5));
+  CHECK(half.derivative(-L::infinity()) == T(0.5));
+  CHECK(std::isnan(f(L::quiet_NaN())));
+  CHECK(std::isnan(f.derivative(L::quiet_NaN())));
+}
+
+TEMPLATE_TEST_CASE("silu rejects a beta that is not finite", "[silu][errors]", float, double,
+                   long double) {
+  using L = std::numeric_limits<TestType>;
+  CHECK_THROWS_WITH(actfn::silu<TestType>(L::quiet_NaN()), Catch::Contains("beta must be finite"));
+  CHECK_THROWS_AS(actfn::silu<TestType>(L::infinity()), std::invalid_argument);
+  CHECK_NOTHROW(actfn::silu<TestType>(TestType(-2)));
+}
