@@ -175,6 +175,28 @@ auto naive_functions() {
               const T t = std::tanh(naive_u(x));
               return T(0.5) * (1 + t) +
                      T(0.5) * x * (1 - t * t) * T(0.79788456080286536) * (1 + T(0.134145) * x * x);
+            }},
+      naive{[](T x) { return x * naive_sigmoid(x); },
+            [](T x) {
+              const T s = naive_sigmoid(x);
+              return s * (1 + x * (1 - s));
+            }},
+      naive{[](T x) { return std::log(1 + std::exp(x)); }, [](T x) { return naive_sigmoid(x); }},
+      naive{[](T x) { return std::log(naive_sigmoid(x)); },
+            [](T x) { return 1 - naive_sigmoid(x); }},
+      naive{[](T x) { return x > 0 ? x : std::exp(x) - 1; },
+            [](T x) { return x > 0 ? T(1) : std::exp(x); }},
+      naive{
+          [](T x) {
+            return T(1.0507009873554805) * (x > 0 ? x : T(1.6732632423543772) * (std::exp(x) - 1));
+          },
+          [](T x) { return x > 0 ? T(1.0507009873554805) : T(1.7580993408473766) * std::exp(x); }},
+      naive{[](T x) { return x > 0 ? x : T(0.7) * (std::exp(x / T(0.7)) - 1); },
+            [](T x) { return x > 0 ? T(1) : std::exp(x / T(0.7)); }},
+      naive{[](T x) { return x * std::tanh(std::log(1 + std::exp(x))); },
+            [](T x) {
+              const T t = std::tanh(std::log(1 + std::exp(x)));
+              return t + x * naive_sigmoid(x) * (1 - t * t);
             }});
 }
 
@@ -182,7 +204,9 @@ template <class T>
 auto functors() {
   return std::make_tuple(actfn::sigmoid<T>{}, actfn::tanh<T>{}, actfn::relu<T>{},
                          actfn::leaky_relu<T>{}, actfn::gelu<T>{},
-                         actfn::gelu<T>{actfn::gelu_approximation::tanh});
+                         actfn::gelu<T>{actfn::gelu_approximation::tanh}, actfn::silu<T>{},
+                         actfn::softplus<T>{}, actfn::log_sigmoid<T>{}, actfn::elu<T>{},
+                         actfn::selu<T>{}, actfn::celu<T>{T(0.7)}, actfn::mish<T>{});
 }
 
 // Each functor wrapped as W: library (at a level) or calls.
@@ -199,7 +223,9 @@ auto wrapped(const char* level = nullptr) {
       functors<T>());
 }
 
-const char* const k_names[] = {"sigmoid", "tanh", "relu", "leaky_relu", "gelu", "gelu_tanh"};
+const char* const k_names[] = {"sigmoid",   "tanh", "relu",     "leaky_relu",  "gelu",
+                               "gelu_tanh", "silu", "softplus", "log_sigmoid", "elu",
+                               "selu",      "celu", "mish"};
 
 template <class T>
 void memcpy_bench(benchmark::State& state) {
@@ -232,33 +258,35 @@ void register_impl(const std::string& fn, const std::string& impl, const std::st
   }
 }
 
-template <class T, class Tuple>
+// Every function of the tuple fs, named by names (k_names: all of them, in its order).
+template <class T, class Tuple, std::size_t N>
 void register_tuple(const std::string& impl, const std::string& type, Tuple fs,
-                    bool has_derivative = true) {
+                    const char* const (&names)[N], bool has_derivative = true) {
+  static_assert(std::tuple_size_v<Tuple> == N);
   [&]<std::size_t... I>(std::index_sequence<I...>) {
-    (register_impl<T>(k_names[I], impl, type, std::get<I>(fs), has_derivative), ...);
+    (register_impl<T>(names[I], impl, type, std::get<I>(fs), has_derivative), ...);
   }
-  (std::make_index_sequence<std::size(k_names)>{});
+  (std::make_index_sequence<N>{});
 }
 
 template <class T>
 void register_all(const std::string& type) {
   set_sizes(benchmark::RegisterBenchmark(("memcpy_" + type).c_str(), memcpy_bench<T>));
-  register_tuple<T>("actfn", type, wrapped<library, T>("avx512"));
+  register_tuple<T>("actfn", type, wrapped<library, T>("avx512"), k_names);
   for (const char* level : {"scalar", "sse2", "avx2", "avx512"}) {
     if (actfn::limit_isa(level) == level) {
-      register_tuple<T>(std::string("actfn-") + level, type, wrapped<library, T>(level));
+      register_tuple<T>(std::string("actfn-") + level, type, wrapped<library, T>(level), k_names);
     }
   }
   actfn::limit_isa("avx512");
-  register_tuple<T>("calls", type, wrapped<calls, T>());
-  register_tuple<T>("naive", type, naive_functions<T>());
+  register_tuple<T>("calls", type, wrapped<calls, T>(), k_names);
+  register_tuple<T>("naive", type, naive_functions<T>(), k_names);
 #if ACTFN_BENCH_EIGEN
-  register_tuple<T>("eigen", type, peers::eigen_functions<T>());
+  register_tuple<T>("eigen", type, peers::eigen_functions<T>(), peers::k_eigen_names);
 #endif
 #if ACTFN_BENCH_DNNL
   if constexpr (std::is_same_v<T, float>)
-    register_tuple<T>("onednn", type, peers::dnnl_functions(), false);
+    register_tuple<T>("onednn", type, peers::dnnl_functions(), peers::k_dnnl_names, false);
 #endif
 }
 

@@ -58,6 +58,9 @@ struct eigen {
 template <class V, class D>
 eigen(V, D) -> eigen<V, D>;
 
+// Eigen has the first six only (no SiLU, softplus, ELU or Mish of its own).
+inline const char* const k_eigen_names[] = {"sigmoid",    "tanh", "relu",
+                                            "leaky_relu", "gelu", "gelu_tanh"};
 template <class T>
 auto eigen_functions() {
   const T k = T(0.79788456080286536), c = T(0.044715), r2 = T(0.70710678118654752);
@@ -137,11 +140,17 @@ struct dnnl_op {
   }
 };
 
+// oneDNN 2.6 has no SELU or CELU.
+inline const char* const k_dnnl_names[] = {"sigmoid",     "tanh",      "relu", "leaky_relu",
+                                           "gelu",        "gelu_tanh", "silu", "softplus",
+                                           "log_sigmoid", "elu",       "mish"};
 inline auto dnnl_functions() {
   using a = dnnl::algorithm;
-  return std::make_tuple(dnnl_op(a::eltwise_logistic), dnnl_op(a::eltwise_tanh),
-                         dnnl_op(a::eltwise_relu), dnnl_op(a::eltwise_relu, 0.01f),
-                         dnnl_op(a::eltwise_gelu_erf), dnnl_op(a::eltwise_gelu_tanh));
+  return std::make_tuple(
+      dnnl_op(a::eltwise_logistic), dnnl_op(a::eltwise_tanh), dnnl_op(a::eltwise_relu),
+      dnnl_op(a::eltwise_relu, 0.01f), dnnl_op(a::eltwise_gelu_erf), dnnl_op(a::eltwise_gelu_tanh),
+      dnnl_op(a::eltwise_swish, 1.0f), dnnl_op(a::eltwise_soft_relu),
+      dnnl_op(a::eltwise_logsigmoid), dnnl_op(a::eltwise_elu, 1.0f), dnnl_op(a::eltwise_mish));
 }
 
 // One thread, as for every other row (oneDNN would otherwise use every core).

@@ -14,21 +14,31 @@ void check_all() {
   std::vector<T> xs = acc::inputs<T>();
   std::erase_if(xs, [](T x) { return !std::isfinite(x); });
   using R = acc::ref_t<T>;
-  const auto refs =
-      std::vector<std::pair<R (*)(R), R (*)(R)>>{{ref::sigmoid<R>, ref::sigmoid_d<R>},
-                                                 {ref::tanh_v<R>, ref::tanh_d<R>},
-                                                 {ref::gelu<R>, ref::gelu_d<R>},
-                                                 {ref::gelu_tanh<R>, ref::gelu_tanh_d<R>}};
+  struct reference {
+    R (*value)(R);
+    R (*derivative)(R);
+    acc::root_window root;
+  };
+  const auto refs = std::vector<reference>{
+      {ref::sigmoid<R>, ref::sigmoid_d<R>, {}},
+      {ref::tanh_v<R>, ref::tanh_d<R>, {}},
+      {ref::gelu<R>, ref::gelu_d<R>, acc::gelu_derivative_root<T>},
+      {ref::gelu_tanh<R>, ref::gelu_tanh_d<R>, acc::gelu_derivative_root<T>},
+      {[](R x) { return ref::silu(x); }, [](R x) { return ref::silu_d(x); },
+       acc::root_at<T>(acc::k_silu_root)},
+      {[](R x) { return ref::softplus(x); }, [](R x) { return ref::softplus_d(x); }, {}},
+      {ref::log_sigmoid<R>, ref::log_sigmoid_d<R>, {}},
+      {[](R x) { return ref::elu(x); }, [](R x) { return ref::elu_d(x); }, {}},
+      {ref::mish<R>, ref::mish_d<R>, acc::root_at<T>(acc::k_mish_root, 0.5L)}};
   const auto entries = fm::entries<T>();
+  REQUIRE(entries.size() == refs.size());
   for (std::size_t k = 0; k < entries.size(); ++k) {
-    const bool gelu = k >= 2;
     double worst_v = 0, worst_d = 0;
     long double at_v = 0, at_d = 0;
     for (T x : xs) {
-      const double ev = acc::error_at(x, entries[k].value(x), refs[k].first(R(x)), {}, true);
+      const double ev = acc::error_at(x, entries[k].value(x), refs[k].value(R(x)), {}, true);
       const double ed =
-          acc::error_at(x, entries[k].derivative(x), refs[k].second(R(x)),
-                        gelu ? acc::gelu_derivative_root<T> : acc::root_window{}, true);
+          acc::error_at(x, entries[k].derivative(x), refs[k].derivative(R(x)), refs[k].root, true);
       if (!(ev <= worst_v)) worst_v = ev, at_v = x;
       if (!(ed <= worst_d)) worst_d = ed, at_d = x;
     }

@@ -18,6 +18,16 @@ std::vector<entry<T>> entries() {
        [](T x) { return actfn::gelu<T>{}.derivative(x); }},
       {"gelu_tanh", [](T x) { return actfn::gelu<T>{gelu_approximation::tanh}(x); },
        [](T x) { return actfn::gelu<T>{gelu_approximation::tanh}.derivative(x); }},
+      {"silu", [](T x) { return actfn::silu<T>{}(x); },
+       [](T x) { return actfn::silu<T>{}.derivative(x); }},
+      {"softplus", [](T x) { return actfn::softplus<T>{}(x); },
+       [](T x) { return actfn::softplus<T>{}.derivative(x); }},
+      {"log_sigmoid", [](T x) { return actfn::log_sigmoid<T>{}(x); },
+       [](T x) { return actfn::log_sigmoid<T>{}.derivative(x); }},
+      {"elu", [](T x) { return actfn::elu<T>{}(x); },
+       [](T x) { return actfn::elu<T>{}.derivative(x); }},
+      {"mish", [](T x) { return actfn::mish<T>{}(x); },
+       [](T x) { return actfn::mish<T>{}.derivative(x); }},
   };
 }
 

@@ -12,7 +12,8 @@ struct entry {
   T (*derivative)(T);
 };
 
-// sigmoid, tanh, gelu, gelu_tanh (relu and leaky_relu do no arithmetic fast-math can change).
+// sigmoid, tanh, gelu, gelu_tanh, silu, softplus, log_sigmoid, elu, mish (relu and leaky_relu
+// do no arithmetic fast-math can change; selu and celu are elu's kernel).
 template <class T>
 std::vector<entry<T>> entries();
 

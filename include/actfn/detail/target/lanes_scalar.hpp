@@ -7,9 +7,14 @@
 
 namespace actfn::detail::ACTFN_TARGET {
 
+// a where m, else b, by bits rather than a branch: GCC keeps both sides computed, as the batches
+// do, and vectorizes a user's loop of scalar calls; a `m ? a : b` between two computed values
+// becomes a branch to it ("control flow in loop": ELU and Mish calls ran at the naive loop's speed).
 template <std::floating_point S>
 ACTFN_INLINE S select(bool m, S a, S b) noexcept {
-  return m ? a : b;
+  using U = std::conditional_t<sizeof(S) == 8, std::uint64_t, std::uint32_t>;
+  const U mask = U(0) - U(m);
+  return std::bit_cast<S>((std::bit_cast<U>(a) & mask) | (std::bit_cast<U>(b) & ~mask));
 }
 // a·b + c, fused where the target has an FMA instruction (as the batches of AVX2 and AVX-512).
 template <std::floating_point S>
