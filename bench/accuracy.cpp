@@ -17,6 +17,7 @@
 //   build/bench/actfn_accuracy            all 2^32 float inputs (about 12 minutes on 2 cores)
 //   build/bench/actfn_accuracy 256        every 256th float bit pattern
 //   build/bench/actfn_accuracy double     10^7 double inputs (about a minute on 2 cores)
+//   ACTFN_ACCURACY_ONLY=silu,mish build/bench/actfn_accuracy     those functions only
 #include <actfn/actfn.hpp>
 #include <atomic>
 #include <bit>
@@ -27,6 +28,7 @@
 #include <cstring>
 #include <random>
 #include <span>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -126,7 +128,97 @@ std::vector<function<T>> functions() {
        v},
       {"gelu_tanh'", [](S x, D y) { actfn::gelu<T>{tanh_mode}.derivative(x, y); },
        ref::gelu_tanh_d<double>, ref::gelu_tanh_d<R>, root, d},
+      {"silu",
+       [](S x, D y) { actfn::silu<T>{}(x, y); },
+       [](double x) { return ref::silu(x); },
+       [](R x) { return ref::silu(x); },
+       {},
+       v},
+      {"silu'", [](S x, D y) { actfn::silu<T>{}.derivative(x, y); },
+       [](double x) { return ref::silu_d(x); }, [](R x) { return ref::silu_d(x); },
+       acc::root_at<T>(acc::k_silu_root), d},
+      {"softplus",
+       [](S x, D y) { actfn::softplus<T>{}(x, y); },
+       [](double x) { return ref::softplus(x); },
+       [](R x) { return ref::softplus(x); },
+       {},
+       v},
+      {"softplus'",
+       [](S x, D y) { actfn::softplus<T>{}.derivative(x, y); },
+       [](double x) { return ref::softplus_d(x); },
+       [](R x) { return ref::softplus_d(x); },
+       {},
+       d},
+      {"log_sigmoid",
+       [](S x, D y) { actfn::log_sigmoid<T>{}(x, y); },
+       ref::log_sigmoid<double>,
+       ref::log_sigmoid<R>,
+       {},
+       v},
+      {"log_sigmoid'",
+       [](S x, D y) { actfn::log_sigmoid<T>{}.derivative(x, y); },
+       ref::log_sigmoid_d<double>,
+       ref::log_sigmoid_d<R>,
+       {},
+       d},
+      {"elu",
+       [](S x, D y) { actfn::elu<T>{}(x, y); },
+       [](double x) { return ref::elu(x); },
+       [](R x) { return ref::elu(x); },
+       {},
+       v},
+      {"elu'",
+       [](S x, D y) { actfn::elu<T>{}.derivative(x, y); },
+       [](double x) { return ref::elu_d(x); },
+       [](R x) { return ref::elu_d(x); },
+       {},
+       d},
+      {"selu",
+       [](S x, D y) { actfn::selu<T>{}(x, y); },
+       [](double x) { return ref::elu(x, double(ref::k_selu_alpha), double(ref::k_selu_lambda)); },
+       [](R x) { return ref::elu(x, R(ref::k_selu_alpha), R(ref::k_selu_lambda)); },
+       {},
+       v},
+      {"selu'",
+       [](S x, D y) { actfn::selu<T>{}.derivative(x, y); },
+       [](double x) {
+         return ref::elu_d(x, double(ref::k_selu_alpha), double(ref::k_selu_lambda));
+       },
+       [](R x) { return ref::elu_d(x, R(ref::k_selu_alpha), R(ref::k_selu_lambda)); },
+       {},
+       d},
+      // CELU at α = 0.7 (at α = 1 it is ELU), with the α the functor holds, as T
+      {"celu(0.7)",
+       [](S x, D y) { actfn::celu<T>{T(0.7)}(x, y); },
+       [](double x) { return ref::elu(x, double(T(0.7)), 1.0, double(T(0.7))); },
+       [](R x) { return ref::elu(x, R(T(0.7)), R(1), R(T(0.7))); },
+       {},
+       v},
+      {"celu(0.7)'",
+       [](S x, D y) { actfn::celu<T>{T(0.7)}.derivative(x, y); },
+       [](double x) { return ref::elu_d(x, double(T(0.7)), 1.0, double(T(0.7))); },
+       [](R x) { return ref::elu_d(x, R(T(0.7)), R(1), R(T(0.7))); },
+       {},
+       d},
+      {"mish", [](S x, D y) { actfn::mish<T>{}(x, y); }, ref::mish<double>, ref::mish<R>, {}, v},
+      {"mish'", [](S x, D y) { actfn::mish<T>{}.derivative(x, y); }, ref::mish_d<double>,
+       ref::mish_d<R>, acc::root_at<T>(acc::k_mish_root, 0.5L), d},
   };
+}
+
+// ACTFN_ACCURACY_ONLY=a,b,...: only the functions (values and derivatives) of these names.
+template <class T>
+std::vector<function<T>> selected() {
+  std::vector<function<T>> all = functions<T>(), out;
+  const char* only = std::getenv("ACTFN_ACCURACY_ONLY");
+  if (only == nullptr) return all;
+  const std::string list = std::string(",") + only + ",";
+  for (const auto& f : all) {
+    std::string base = f.name;
+    if (base.back() == '\'') base.pop_back();
+    if (list.find("," + base + ",") != std::string::npos) out.push_back(f);
+  }
+  return out;
 }
 
 struct tally {
@@ -150,7 +242,7 @@ constexpr std::size_t k_block = 4096;
 // Float bit patterns [begin, end) at stride, a block at a time.
 void sweep_float(std::uint64_t begin, std::uint64_t end, std::uint64_t stride,
                  std::vector<tally>& out) {
-  const auto fs = functions<float>();
+  const auto fs = selected<float>();
   std::vector<float> xs, ys(k_block);
   for (std::uint64_t b = begin; b < end;) {
     xs.clear();
@@ -175,7 +267,7 @@ void sweep_float(std::uint64_t begin, std::uint64_t end, std::uint64_t stride,
 
 // n double inputs from the given seed: random bit patterns and uniform on [-20, 20], in turn.
 void sweep_double(std::uint64_t n, std::uint64_t seed, std::vector<tally>& out) {
-  const auto fs = functions<double>();
+  const auto fs = selected<double>();
   std::mt19937_64 rng(seed);
   std::uniform_real_distribution<double> typical(-20, 20);
   std::vector<double> xs, ys(k_block);
@@ -200,7 +292,7 @@ bool report(const char* what, double seconds, const std::vector<std::vector<tall
   std::printf("| function | max ULP | at x | inputs > 0.5 ULP |%s\n",
               std::is_same_v<T, float> ? " rechecked in long double |" : "");
   std::printf("|---|---|---|---|%s\n", std::is_same_v<T, float> ? "---|" : "");
-  const auto fs = functions<T>();
+  const auto fs = selected<T>();
   bool ok = true;
   for (std::size_t k = 0; k < fs.size(); ++k) {
     tally all;
@@ -223,7 +315,7 @@ int main(int argc, char** argv) {
   const bool dbl = argc > 1 && std::strcmp(argv[1], "double") == 0;
   const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
   const auto start = std::chrono::steady_clock::now();
-  std::vector<std::vector<tally>> partial(threads, std::vector<tally>(functions<float>().size()));
+  std::vector<std::vector<tally>> partial(threads, std::vector<tally>(selected<float>().size()));
   std::vector<std::thread> pool;
   char what[128];
   if (dbl) {

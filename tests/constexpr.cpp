@@ -105,16 +105,16 @@ TEMPLATE_TEST_CASE("compile-time values match run-time ones", "[constexpr]", flo
   require_same_as_run_time(tan, actfn::tanh<T>{});
   require_same_as_run_time(ge, actfn::gelu<T>{});
   require_same_as_run_time(get, actfn::gelu<T>{actfn::gelu_approximation::tanh});
-  constexpr auto si = at_compile_time<T>(actfn::silu<T>{T(1.702)});
-  constexpr auto sp = at_compile_time<T>(actfn::softplus<T>{T(2)});
-  constexpr auto ls = at_compile_time<T>(actfn::log_sigmoid<T>{});
-  constexpr auto ce = at_compile_time<T>(actfn::celu<T>{T(0.7)});
+  constexpr auto c_si = at_compile_time<T>(actfn::silu<T>{T(1.702)});
+  constexpr auto c_sp = at_compile_time<T>(actfn::softplus<T>{T(2)});
+  constexpr auto c_ls = at_compile_time<T>(actfn::log_sigmoid<T>{});
+  constexpr auto c_ce = at_compile_time<T>(actfn::celu<T>{T(0.7)});
   constexpr auto se = at_compile_time<T>(actfn::selu<T>{});
-  constexpr auto mi = at_compile_time<T>(actfn::mish<T>{});
-  require_same_as_run_time(si, actfn::silu<T>{T(1.702)});
-  require_same_as_run_time(sp, actfn::softplus<T>{T(2)});
-  require_same_as_run_time(ls, actfn::log_sigmoid<T>{});
-  require_same_as_run_time(ce, actfn::celu<T>{T(0.7)});
+  constexpr auto c_mi = at_compile_time<T>(actfn::mish<T>{});
+  require_same_as_run_time(c_si, actfn::silu<T>{T(1.702)});
+  require_same_as_run_time(c_sp, actfn::softplus<T>{T(2)});
+  require_same_as_run_time(c_ls, actfn::log_sigmoid<T>{});
+  require_same_as_run_time(c_ce, actfn::celu<T>{T(0.7)});
   require_same_as_run_time(se, actfn::selu<T>{});
-  require_same_as_run_time(mi, actfn::mish<T>{});
+  require_same_as_run_time(c_mi, actfn::mish<T>{});
 }
