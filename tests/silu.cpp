@@ -68,3 +68,33 @@ TEMPLATE_TEST_CASE("silu rejects a beta that is not finite", "[silu][errors]", f
   CHECK_THROWS_AS(actfn::silu<TestType>(L::infinity()), std::invalid_argument);
   CHECK_NOTHROW(actfn::silu<TestType>(TestType(-2)));
 }
+
+// The left tail, where σ(βx) is e^βx and βx's rounding error (b_lo) counts most: 2^16 inputs
+// uniform on [-800, 40]/β, β = 1.702, by span and by call.
+TEMPLATE_TEST_CASE("quick GELU's left tail within its bound", "[silu][accuracy]", float, double,
+                   long double) {
+  using T = TestType;
+  using R = acc::ref_t<T>;
+  const actfn::silu<T> f(T(1.702));
+  const R beta = static_cast<R>(f.beta);
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> u(-800 / 1.702, 40 / 1.702);
+  std::vector<T> x(1 << 16), y(x.size()), d(x.size());
+  for (T& v : x) v = static_cast<T>(u(rng));
+  f(x, y);
+  f.derivative(x, d);
+  const acc::root_window root =
+      acc::root_at<T>(acc::k_silu_root / static_cast<long double>(f.beta));
+  acc::worst value, derivative;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const R xr = x[i];
+    for (const T v : {y[i], f(x[i])}) value.add(acc::error_at(x[i], v, ref::silu(xr, beta)), x[i]);
+    for (const T v : {d[i], f.derivative(x[i])}) {
+      derivative.add(acc::error_at(x[i], v, ref::silu_d(xr, beta), root), x[i]);
+    }
+  }
+  INFO(value.describe("quick gelu", 2 * x.size()));
+  INFO(derivative.describe("quick gelu'", 2 * x.size()));
+  CHECK(value.ulp <= acc::value_bound<T>);
+  CHECK(derivative.ulp <= acc::derivative_bound<T>);
+}

@@ -41,30 +41,101 @@ namespace actfn::detail::ACTFN_TARGET {
 
 template <>
 struct kernel<silu_tag> {
-  // float in double lanes, where βx is exact (two 24-bit factors); double and long double in the
-  // wide kernels (x87 long double for double: lane kernels for double are not written yet).
+  // float in double lanes, where βx is exact (two 24-bit factors); double in double lanes with
+  // hi + lo pairs; long double in the wide kernels.
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, float>, double, void>;
+  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
 
-  // x/(1 + e^-βx): e^-βx within e^±250 (exp_split's Reach), so that no product overflows, and
-  // x within ±2^200, far beyond FLT_MAX, so that x = ±inf times a σ that is 0 gives a zero of
-  // x's sign (-2^200·e^-250 rounds to -0 as a float) and times σ = ½ (β = 0) still rounds to ±inf.
+  // double runs its lanes for |β| ≥ 2^-20: then |x| ≤ 2^20·|βx|, and where βx < -800 (exp_dd's
+  // clamp) x·σ(βx) ≤ 2^20·|βx|·e^βx is 0 as a double. A smaller β takes the wide kernels, whose
+  // exp reaches every tail.
+  template <class T, class F>
+  static constexpr bool lanes_on(const F& f) noexcept {
+    return std::is_same_v<T, float> || f.beta >= 0x1p-20 || f.beta <= -0x1p-20;
+  }
+
+  // float: x/(1 + e^-βx): e^-βx within e^±250 (exp_split's Reach), so that no product
+  // overflows, and x within ±2^200, far beyond FLT_MAX, so that x = ±inf times a σ that is 0
+  // gives a zero of x's sign (-2^200·e^-250 rounds to -0 as a float) and times σ = ½ (β = 0)
+  // still rounds to ±inf.
+  // double: x·σ(b), b = βx, σ(b) = (hi + lo)·s1·s2 from logistic_dd, x·(hi + lo) as a pair and
+  // scaled last (a subnormal result rounds once); βx's rounding error b_lo enters as
+  // x·σ(b)·σ(-b)·b_lo. x = ±inf and b < -800 take their limits.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    const V xc = clamp_magnitude(x, 0x1p200);
-    return xc * recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * xc).exp());
+    if constexpr (std::is_same_v<T, float>) {
+      const V xc = clamp_magnitude(x, 0x1p200);
+      return xc * recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * xc).exp());
+    } else {
+      const parts<V> p(f, x);
+      V hi(0.0), lo(0.0), s1(0.0), s2(0.0);
+      p.l.sigma_parts(p.b, hi, lo, s1, s2);
+      // lo may be 2^-7 of hi (the table exp without an FMA): x·lo enters the b_lo term too
+      const V xh = rounded(x * hi), xlo = x * lo;
+      const V xl = product_error(x, hi, xh) + madd(xh + xlo, p.sigma_neg() * p.b_lo, xlo);
+      // with x's sign: silu(-0) is -0 (xh + xl would round -0 + 0 to +0)
+      return with_sign_of(p.limits(((xh + xl) * s1) * s2, x, V(0.0)), x);
+    }
   }
 
-  // σ(b)·(1 + b·σ(-b)) with σ(-b) = e·σ(b), e = e^-b: b within ±250, so that b·σ(-b) stays
-  // finite at b = inf (and 0 as a float at b = -250 or below, where the exact value is too).
+  // float: σ(b)·(1 + b·σ(-b)) with σ(-b) = e·σ(b), e = e^-b: b within ±250, so that b·σ(-b)
+  // stays finite at b = inf (and 0 as a float at b = -250 or below, where the exact value is too).
+  // double: S·M, S = σ(b) and M = 1 + b·σ(-b) as pairs (M cancels towards its root at
+  // b ≈ -1.2785, where a rounded b·σ(-b) would cost 2^5 ULP), with b_lo's first-order terms:
+  // S·σ(-b)·b_lo in S, (σ(-b) - b·σ(b)σ(-b))·b_lo in M.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    const V b =
-        clamp_magnitude(V(static_cast<double>(f.beta)) * clamp_magnitude(x, 0x1p200), 250.0);
-    const V e = exp_split<V, 250>(-b).exp();
-    const V s = recip(V(1.0) + e);
-    return s * madd(b, e * s, V(1.0));
+    if constexpr (std::is_same_v<T, float>) {
+      const V b =
+          clamp_magnitude(V(static_cast<double>(f.beta)) * clamp_magnitude(x, 0x1p200), 250.0);
+      const V e = exp_split<V, 250>(-b).exp();
+      const V s = recip(V(1.0) + e);
+      return s * madd(b, e * s, V(1.0));
+    } else {
+      const parts<V> p(f, x);
+      V sh(0.0), sl(0.0), s1(0.0), s2(0.0), nh(0.0), nl(0.0), n1(0.0), n2(0.0);
+      p.l.sigma_parts(p.b, sh, sl, s1, s2);   // σ(b)
+      p.l.sigma_parts(-p.b, nh, nl, n1, n2);  // σ(-b)
+      const V sn_hi = (nh * n1) * n2, sn_lo = (nl * n1) * n2, sn = sn_hi + sn_lo;
+      const V bc = clamp_magnitude(p.b, 800.0);  // b·σ(-b) → 0, not inf·0, as b → inf
+      const V bn = rounded(bc * sn_hi);
+      const V bn_lo = product_error(bc, sn_hi, bn) +
+                      madd(bc, sn_lo, p.b_lo * sn * (V(1.0) - bc * (((sh + sl) * s1) * s2)));
+      const V m0 = V(1.0) + bn, t = m0 - bn;  // TwoSum: |bn| may exceed 1
+      const V m0_lo = ((V(1.0) - t) + (bn - (m0 - t))) + bn_lo;
+      // normalized (Fast2Sum): the pairs of logistic_dd without an FMA carry a 26-bit hi, so
+      // that σ(b)'s lo times M's lo would count otherwise
+      const V m = m0 + m0_lo, m_lo = m0_lo - (m - m0);
+      const V sl2 = madd(sh + sl, sn * p.b_lo, sl);
+      const V dh = rounded(sh * m);
+      const V dl = product_error(sh, m, dh) + madd(sh, m_lo, sl2 * m);
+      return p.limits(((dh + dl) * s1) * s2, V(1.0), V(-0.0));
+    }
   }
+
+ private:
+  // b = βx and its rounding error b_lo (where |b| < 800; 0 beyond, where σ(b) is 0 or 1 to
+  // far below an ULP), logistic_dd of |b|, and the limits.
+  template <class V>
+  struct parts {
+    V x, b, b_lo;
+    logistic_dd<V> l;
+    template <class F>
+    ACTFN_ALWAYS_INLINE parts(const F& f, V xv) noexcept
+        : x(xv),
+          b(rounded(V(static_cast<double>(f.beta)) * xv)),
+          b_lo(select(magnitude(b) < V(800.0), product_error(V(static_cast<double>(f.beta)), xv, b),
+                      V(0.0))),
+          l(magnitude(b)) {}
+    // σ(-b) to double precision: σ(|b|) where b < 0, e^-|b|·σ(|b|) elsewhere
+    V sigma_neg() const noexcept { return choose_by_sign(b, l.right(), l.eh * l.r0); }
+    // v, or at x = ±inf the limit `at_inf`, or where b < -800 the limit `far_left`
+    V limits(V v, V at_inf, V far_left) const noexcept {
+      const V inf_result = select(b > V(0.0), at_inf, far_left);
+      return select(magnitude(x) > V(0x1.fffffffffffffp1023), inf_result,
+                    select(b < V(-800.0), far_left, v));
+    }
+  };
 };
 
 }  // namespace actfn::detail::ACTFN_TARGET
