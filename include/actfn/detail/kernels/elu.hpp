@@ -42,7 +42,9 @@ ACTFN_HOST_DEVICE constexpr W elu_value(W x, elu_form<W> c) noexcept {
   if (x >= 0) return c.lambda * x;
   const elu_quotient<W> d(x, c.divisor);
   const W m = detail::expm1(d.q);
-  return c.lambda_alpha * (d.q_lo == 0 ? m : m + (m + 1) * d.q_lo);
+  // (where expm1 overflowed, m is the result: inf + inf·q_lo could be inf - inf)
+  const bool plain = d.q_lo == 0 || !(detail::abs(m) < ce::k_inf<W>);
+  return c.lambda_alpha * (plain ? m : m + (m + 1) * d.q_lo);
 }
 
 // λ for x > 0, λα/γ·e^(x/γ) for x ≤ 0: at 0 the left derivative, as PyTorch.
