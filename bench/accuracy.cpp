@@ -65,6 +65,12 @@ R leaky_d_ref(R x) {
   return x != x ? x : x > 0 ? R(1) : R(T(0.01));
 }
 
+// clamp(x, lo, hi) with NaN kept: hardtanh and relu6.
+template <class R, int lo, int hi>
+R clamp_ref(R x) {
+  return x < lo ? R(lo) : x > hi ? R(hi) : x;
+}
+
 template <class T>
 std::vector<function<T>> functions() {
   using R = acc::ref_t<T>;
@@ -203,6 +209,55 @@ std::vector<function<T>> functions() {
       {"mish", [](S x, D y) { actfn::mish<T>{}(x, y); }, ref::mish<double>, ref::mish<R>, {}, v},
       {"mish'", [](S x, D y) { actfn::mish<T>{}.derivative(x, y); }, ref::mish_d<double>,
        ref::mish_d<R>, acc::root_at<T>(acc::k_mish_root, 0.5L), d},
+      // the piecewise family (hardtanh and relu6 are exact: their rows must read 0)
+      {"hardsigmoid",
+       [](S x, D y) { actfn::hardsigmoid<T>{}(x, y); },
+       ref::hardsigmoid<double>,
+       ref::hardsigmoid<R>,
+       {},
+       v},
+      {"hardsigmoid'",
+       [](S x, D y) { actfn::hardsigmoid<T>{}.derivative(x, y); },
+       ref::hardsigmoid_d<double>,
+       ref::hardsigmoid_d<R>,
+       {},
+       d},
+      {"hardswish",
+       [](S x, D y) { actfn::hardswish<T>{}(x, y); },
+       ref::hardswish<double>,
+       ref::hardswish<R>,
+       {},
+       v},
+      {"hardswish'",
+       [](S x, D y) { actfn::hardswish<T>{}.derivative(x, y); },
+       ref::hardswish_d<double>,
+       ref::hardswish_d<R>,
+       {},
+       d},
+      {"hardtanh",
+       [](S x, D y) { actfn::hardtanh<T>{}(x, y); },
+       clamp_ref<double, -1, 1>,
+       clamp_ref<R, -1, 1>,
+       {},
+       0},
+      {"relu6",
+       [](S x, D y) { actfn::relu6<T>{}(x, y); },
+       clamp_ref<double, 0, 6>,
+       clamp_ref<R, 0, 6>,
+       {},
+       0},
+      {"softsign",
+       [](S x, D y) { actfn::softsign<T>{}(x, y); },
+       ref::softsign<double>,
+       ref::softsign<R>,
+       {},
+       v},
+      {"softsign'",
+       [](S x, D y) { actfn::softsign<T>{}.derivative(x, y); },
+       ref::softsign_d<double>,
+       ref::softsign_d<R>,
+       {},
+       d},
   };
 }
 

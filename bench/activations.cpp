@@ -11,6 +11,7 @@
 #include <benchmark/benchmark.h>
 
 #include <actfn/actfn.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -197,16 +198,30 @@ auto naive_functions() {
             [](T x) {
               const T t = std::tanh(std::log(1 + std::exp(x)));
               return t + x * naive_sigmoid(x) * (1 - t * t);
-            }});
+            }},
+      // the piecewise family, as PyTorch's CPU kernels write them
+      naive{[](T x) { return std::min(std::max(x + 3, T(0)), T(6)) / 6; },
+            [](T x) { return x > -3 && x < 3 ? T(1) / 6 : T(0); }},
+      naive{[](T x) { return x * std::min(std::max(x + 3, T(0)), T(6)) / 6; },
+            [](T x) { return x <= -3 ? T(0)
+                             : x < 3 ? x / 3 + T(0.5)
+                                     : T(1); }},
+      naive{[](T x) { return std::min(std::max(x, T(-1)), T(1)); },
+            [](T x) { return x > -1 && x < 1 ? T(1) : T(0); }},
+      naive{[](T x) { return std::min(std::max(x, T(0)), T(6)); },
+            [](T x) { return x > 0 && x < 6 ? T(1) : T(0); }},
+      naive{[](T x) { return x / (1 + std::abs(x)); },
+            [](T x) { return 1 / ((1 + std::abs(x)) * (1 + std::abs(x))); }});
 }
 
 template <class T>
 auto functors() {
-  return std::make_tuple(actfn::sigmoid<T>{}, actfn::tanh<T>{}, actfn::relu<T>{},
-                         actfn::leaky_relu<T>{}, actfn::gelu<T>{},
-                         actfn::gelu<T>{actfn::gelu_approximation::tanh}, actfn::silu<T>{},
-                         actfn::softplus<T>{}, actfn::log_sigmoid<T>{}, actfn::elu<T>{},
-                         actfn::selu<T>{}, actfn::celu<T>{T(0.7)}, actfn::mish<T>{});
+  return std::make_tuple(
+      actfn::sigmoid<T>{}, actfn::tanh<T>{}, actfn::relu<T>{}, actfn::leaky_relu<T>{},
+      actfn::gelu<T>{}, actfn::gelu<T>{actfn::gelu_approximation::tanh}, actfn::silu<T>{},
+      actfn::softplus<T>{}, actfn::log_sigmoid<T>{}, actfn::elu<T>{}, actfn::selu<T>{},
+      actfn::celu<T>{T(0.7)}, actfn::mish<T>{}, actfn::hardsigmoid<T>{}, actfn::hardswish<T>{},
+      actfn::hardtanh<T>{}, actfn::relu6<T>{}, actfn::softsign<T>{});
 }
 
 // Each functor wrapped as W: library (at a level) or calls.
@@ -223,9 +238,10 @@ auto wrapped(const char* level = nullptr) {
       functors<T>());
 }
 
-const char* const k_names[] = {"sigmoid",   "tanh", "relu",     "leaky_relu",  "gelu",
-                               "gelu_tanh", "silu", "softplus", "log_sigmoid", "elu",
-                               "selu",      "celu", "mish"};
+const char* const k_names[] = {"sigmoid",   "tanh",  "relu",     "leaky_relu",  "gelu",
+                               "gelu_tanh", "silu",  "softplus", "log_sigmoid", "elu",
+                               "selu",      "celu",  "mish",     "hardsigmoid", "hardswish",
+                               "hardtanh",  "relu6", "softsign"};
 
 template <class T>
 void memcpy_bench(benchmark::State& state) {

@@ -181,4 +181,33 @@ R mish_d(R x) {
   return tanh(sp) + x * sigmoid(x) / (c * c);
 }
 
+// The piecewise family, from their definitions (PyTorch's conventions at the kinks): relu6(x +
+// 3)/6, x·relu6(x + 3)/6 (x·0 = -0 up to -3, and the limit -0 at -inf), x/(1 + |x|).
+template <class R>
+R hardsigmoid(R x) {
+  return x <= -3 ? R(0) : x >= 3 ? R(1) : (x + 3) / 6;
+}
+template <class R>
+R hardsigmoid_d(R x) {
+  return x > -3 && x < 3 ? R(1) / 6 : x != x ? x : R(0);
+}
+template <class R>
+R hardswish(R x) {
+  return x <= -3 ? -R(0) : x >= 3 ? x : x * (x + 3) / 6;
+}
+template <class R>
+R hardswish_d(R x) {
+  return x <= -3 ? R(0) : x >= 3 ? R(1) : (2 * x + 3) / 6;  // x/3 + ½ would cancel near -3/2
+}
+template <class R>
+R softsign(R x) {
+  if (x == INFINITY || x == -INFINITY) return x > 0 ? R(1) : R(-1);
+  return x / (1 + (x < 0 ? -x : x));
+}
+template <class R>
+R softsign_d(R x) {
+  const R r = 1 / (1 + (x < 0 ? -x : x));  // no overflow of (1 + |x|)² in R
+  return r * r;
+}
+
 }  // namespace ref

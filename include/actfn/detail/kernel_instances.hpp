@@ -32,7 +32,12 @@
   ACTFN_LOOPS(level, actfn::elu, T)         \
   ACTFN_LOOPS(level, actfn::selu, T)        \
   ACTFN_LOOPS(level, actfn::celu, T)        \
-  ACTFN_LOOPS(level, actfn::mish, T)
+  ACTFN_LOOPS(level, actfn::mish, T)        \
+  ACTFN_LOOPS(level, actfn::hardsigmoid, T) \
+  ACTFN_LOOPS(level, actfn::hardswish, T)   \
+  ACTFN_LOOPS(level, actfn::hardtanh, T)    \
+  ACTFN_LOOPS(level, actfn::relu6, T)       \
+  ACTFN_LOOPS(level, actfn::softsign, T)
 // float and double on every level this translation unit compiles (the dispatcher's table);
 // long double on the static one only (its wide-type kernels, one value at a time).
 #define ACTFN_LOOPS_LEVEL(level) ACTFN_LOOPS_ALL(level, float) ACTFN_LOOPS_ALL(level, double)

@@ -1,0 +1,40 @@
+// actfn/hardswish.hpp: actfn::hardswish, x·relu6(x + 3)/6 (MobileNetV3).
+#pragma once
+
+#include "detail/activation.hpp"
+#include "detail/config.hpp"
+#include "detail/kernels/hardswish.hpp"
+#define ACTFN_TARGET_INCLUDE "kernels/hardswish.hpp"
+#include "detail/foreach_target.hpp"
+
+namespace actfn {
+
+/// Hard swish x·relu6(x + 3)/6, for T = float, double, long double: -0 up to -3 (x·0, as
+/// PyTorch), x from 3 on, x(x + 3)/6 between. hardswish(inf) = inf, hardswish(-inf) = -0 (the
+/// limit; PyTorch's formula gives NaN), hardswish(±0) = ±0, NaN → NaN. hardswish'(x) = 0 up to
+/// -3, x/3 + ½ on (-3, 3), 1 from 3 on (PyTorch's convention since its 2025 fix); root at -3/2.
+/// Error (asserted by tests/hardswish.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP (measured: correctly
+/// rounded but for rare double roundings, float and double); 4 and 8 ULP for long double.
+template <floating_point T>
+struct hardswish : detail::activation<hardswish<T>, T> {
+  /// The name error messages use.
+  static constexpr const char* name = "actfn::hardswish";
+  using detail::activation<hardswish, T>::operator();
+  using detail::activation<hardswish, T>::derivative;
+  /// (internal) The kernels that compute it: detail/kernels/hardswish.hpp.
+  using kernel_tag = detail::hardswish_tag;
+
+  /// hardswish(x) = x·min(max(x + 3, 0), 6)/6.
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
+    return static_cast<T>(detail::hardswish_value(detail::widen(x)));
+  }
+
+  /// hardswish'(x) = 0 for x ≤ -3, x/3 + ½ for -3 < x < 3, 1 for x ≥ 3.
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
+    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
+    return static_cast<T>(detail::hardswish_derivative(detail::widen(x)));
+  }
+};
+
+}  // namespace actfn

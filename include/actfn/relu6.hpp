@@ -1,0 +1,38 @@
+// actfn/relu6.hpp: actfn::relu6, min(max(0, x), 6) (MobileNet).
+#pragma once
+
+#include "detail/activation.hpp"
+#include "detail/config.hpp"
+#include "hardtanh.hpp"  // the kernels: the clamp's (detail/kernels/hardtanh.hpp)
+
+namespace actfn {
+
+/// ReLU6 min(max(0, x), 6), for T = float, double, long double: hardtanh on [0, 6]. Exact (no
+/// rounding). relu6(inf) = 6, relu6(-inf) = 0, NaN → NaN (std::min and std::max would drop it),
+/// relu6(-0) = -0 (as relu). relu6'(x) = 1 on (0, 6), 0 elsewhere, at 0 and at 6 (PyTorch's
+/// convention), NaN for NaN.
+template <floating_point T>
+struct relu6 : detail::activation<relu6<T>, T> {
+  /// The name error messages use.
+  static constexpr const char* name = "actfn::relu6";
+  using detail::activation<relu6, T>::operator();
+  using detail::activation<relu6, T>::derivative;
+  /// (internal) The kernels that compute its span forms: detail/kernels/hardtanh.hpp.
+  using kernel_tag = detail::hardtanh_tag;
+
+  /// (internal) The clamp's bounds, for the kernels.
+  static constexpr T min_val = T(0);
+  static constexpr T max_val = T(6);
+
+  /// 0 below 0, 6 above 6, x between (and NaN).
+  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
+    return x < min_val ? min_val : max_val < x ? max_val : x;
+  }
+
+  /// 1 for 0 < x < 6, 0 for the others, NaN for NaN.
+  ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
+    return min_val < x ? (x < max_val ? T(1) : T(0)) : x <= min_val ? T(0) : x;
+  }
+};
+
+}  // namespace actfn
