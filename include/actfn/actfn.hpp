@@ -1,19 +1,26 @@
 // actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu, gelu, silu, softplus,
-// log_sigmoid, elu, selu, celu and mish, and active_isa().
+// log_sigmoid, elu, selu, celu, mish, hardsigmoid, hardswish, hardtanh, relu6 and softsign; the
+// gated units (gated, swiglu, geglu, reglu); and active_isa().
 #pragma once
 
 #include "celu.hpp"
 #include "elu.hpp"
+#include "gated.hpp"
 #include "gelu.hpp"
+#include "hardsigmoid.hpp"
+#include "hardswish.hpp"
+#include "hardtanh.hpp"
 #include "isa.hpp"
 #include "leaky_relu.hpp"
 #include "log_sigmoid.hpp"
 #include "mish.hpp"
 #include "relu.hpp"
+#include "relu6.hpp"
 #include "selu.hpp"
 #include "sigmoid.hpp"
 #include "silu.hpp"
 #include "softplus.hpp"
+#include "softsign.hpp"
 #include "tanh.hpp"
 
 #if defined(ACTFN_EXTERN_KERNELS) || defined(ACTFN_DEFINE_KERNELS)

@@ -7,6 +7,7 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <type_traits>
 #include <utility>
 
@@ -49,6 +50,28 @@ ACTFN_INLINE void run(const F& f, const T* x, const T* g, T* y, std::size_t n) {
   }
 #endif
   loop<O, F, T>(f, x, g, y, n);
+}
+
+// The gated unit's span form O (detail/target/loops.hpp, gated_loop), dispatched as `run`.
+template <op O, class F, class T>
+ACTFN_INLINE void run_gated(const F& f, const T* a, const T* b, const T* g, T* ya, T* yb,
+                            std::size_t n) {
+#if ACTFN_DISPATCH
+  if constexpr (!std::is_void_v<typename kernel<typename F::kernel_tag>::template lane<T>>) {
+    using loop_t = void (*)(const F&, const T*, const T*, const T*, T*, T*, std::size_t) noexcept;
+    static constexpr loop_t loops[] = {
+#if ACTFN_COMPILES(ACTFN_LEVEL_SSE2)
+      &sse2::gated_loop<O, F, T>,
+#endif
+#if ACTFN_COMPILES(ACTFN_LEVEL_AVX2)
+      &avx2::gated_loop<O, F, T>,
+#endif
+      &avx512::gated_loop<O, F, T>
+    };
+    return loops[running_level() - ACTFN_STATIC_LEVEL](f, a, b, g, ya, yb, n);
+  }
+#endif
+  gated_loop<O, F, T>(f, a, b, g, ya, yb, n);
 }
 
 }  // namespace actfn::detail::ACTFN_STATIC_TARGET

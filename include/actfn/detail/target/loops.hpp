@@ -92,3 +92,90 @@ ACTFN_NOINLINE void loop(const F& f, const T* x, const T* g, T* y, std::size_t n
 }
 
 }  // namespace actfn::detail::ACTFN_TARGET
+
+namespace actfn::detail::ACTFN_TARGET {
+
+// The gated unit's element step on lanes V: y = f(a)·b (O = op::value), or grad_a = g·b·f'(a)
+// and grad_b = g·f(a) (op::backward), from f(a) and f'(a) as the kernel leaves them in its lanes
+// (double for float: unrounded). g·b is exact in double lanes for float, and a pair for double
+// (the product's exact error, dropped where g·b overflows), so that grad_a rounds once after the
+// kernel's f'.
+template <op O, class T, class V, class F>
+ACTFN_INLINE void gated_one(const F& f, const T* a, const T* b, const T* g, T* ya, T* yb) noexcept {
+  using K = kernel<typename F::kernel_tag>;
+  constexpr bool wider = !std::is_same_v<T, typename K::template lane<T>>;
+  // A float kernel in double lanes is accurate to the float it rounds to: beyond float's range
+  // it may return any double that rounds to ±0 or ±inf (e^-250 for e^-10^20; 2^200 for
+  // mish(inf)). Multiplied by b, that would surface, so it becomes the zero or infinity it stands
+  // for; within the range, f stays unrounded.
+  const auto as_float = [](V v) {
+    if constexpr (wider) {
+      const V m = magnitude(v);
+      v = select(m <= V(0x1p-150), v * V(0.0), v);
+      return select(V(0x1.ffffffp127) <= m, v * V(std::numeric_limits<double>::infinity()), v);
+    } else {
+      return v;
+    }
+  };
+  const V av = load<V>(a), bv = load<V>(b);
+  if constexpr (O == op::value) {
+    store(ya, as_float(K::template value<T>(f, av)) * bv);
+  } else {
+    const V gv = load<V>(g);
+    const V p = rounded(gv * bv), d = as_float(K::template derivative<T>(f, av));
+    if constexpr (std::is_same_v<T, double>) {
+      const V p_lo = select(magnitude(p) < V(0x1p1000), product_error(gv, bv, p), V(0.0));
+      store(ya, madd(p, d, p_lo * d));
+    } else {  // exact in double lanes; in float lanes (the exact kernels: ReLU's family) rounded
+      store(ya, p * d);
+    }
+    store(yb, gv * as_float(K::template value<T>(f, av)));
+  }
+}
+
+// The gated unit's span form O over n elements: what the dispatcher calls. Where F has no lane
+// kernels for T here, the scalar calls (its wide-type kernels), each result rounded once more.
+// The last, partial step runs on zero-padded copies, as `batches` does. Every input element is
+// read before the outputs at its index are written, so an output may be an input's memory.
+template <op O, class F, class T>
+ACTFN_NOINLINE void gated_loop(const F& f, const T* a, const T* b, const T* g, T* ya, T* yb,
+                               std::size_t n) noexcept {
+  using K = kernel<typename F::kernel_tag>;
+  const F fc = f;
+  if constexpr (has_lane_kernels<K, T>) {
+    if (has_lanes<K, T>(fc)) {
+      using V = lanes_of<typename K::template lane<T>>;
+      constexpr std::size_t step = width<V>;
+      T at[step] = {}, bt[step] = {}, gt[step] = {}, yat[step], ybt[step];
+      for (std::size_t i = 0; i < n; i += step) {
+        if (n - i >= step) {
+          gated_one<O, T, V>(fc, a + i, b + i, g + i, ya + i, yb + i);
+          continue;
+        }
+        for (std::size_t j = 0; j < n - i; ++j) {
+          at[j] = a[i + j], bt[j] = b[i + j];
+          if constexpr (O == op::backward) gt[j] = g[i + j];
+        }
+        gated_one<O, T, V>(fc, at, bt, gt, yat, ybt);
+        for (std::size_t j = 0; j < n - i; ++j) {
+          ya[i + j] = yat[j];
+          if constexpr (O == op::backward) yb[i + j] = ybt[j];
+        }
+      }
+      return;
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    const T ai = a[i], bi = b[i];
+    if constexpr (O == op::value) {
+      ya[i] = fc(ai) * bi;
+    } else {
+      const T gi = g[i];
+      const T v = fc(ai);
+      ya[i] = gi * bi * fc.derivative(ai);
+      yb[i] = gi * v;
+    }
+  }
+}
+
+}  // namespace actfn::detail::ACTFN_TARGET
