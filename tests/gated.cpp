@@ -62,7 +62,7 @@ void require_gated(const F& f, RefV rv, RefD rd, double bound, acc::root_window 
     const R b = static_cast<R>(in.b[i]), gy = static_cast<R>(in.g[i]);
     acc::root_window r = root;
     r.abs_tol *= static_cast<long double>(std::fabs(in.b[i] * in.g[i]));
-    const auto tiny = [](R w) { return w != 0 && (w < 0 ? -w : w) < R(L::min()); };
+    const auto tiny = [](R w) { return (w < 0 ? -w : w) < R(L::min()); };
     // within the factor's error (up to its subnormal spacing, twice for margin) times the others'
     // magnitudes, plus the product's rounding (an ULP, or the spacing where it is subnormal too)
     const auto near = [](T got, R want, R factors) {
@@ -71,7 +71,7 @@ void require_gated(const F& f, RefV rv, RefD rd, double bound, acc::root_window 
       return off <= R(L::denorm_min()) * (2 * factors + 1) + a_want * R(L::epsilon());
     };
     const R ab = b < 0 ? -b : b, ag = gy < 0 ? -gy : gy;
-    if (tiny(v) || tiny(d)) ++subnormal_factor;
+    if ((tiny(v) && v != 0) || (tiny(d) && d != 0)) ++subnormal_factor;
     if (tiny(v)) {
       INFO("a = " << x << ", b = " << in.b[i] << ", y = " << y[i]
                   << ", f(a) = " << static_cast<long double>(v));

@@ -361,6 +361,27 @@ struct kernel<gelu_tag> {
     return exact_derivative<T>(x);
   }
 
+  // Both at once, for the gated unit's backward: float shares Φ, φ (exact) or σ(v) (tanh)
+  // between the two, with the same bits as value and derivative.
+  template <class T, class F, class V>
+  ACTFN_INLINE static void value_and_derivative(const F& f, V x, V& v, V& d) noexcept {
+    if constexpr (std::is_same_v<T, float>) {
+      if (f.approximation == gelu_approximation::tanh) {
+        const gelu_tanh_f p(x);
+        const V slope = V(k_gelu_k) * madd(V(k_gelu_c3) * p.xc, p.xc, V(1.0));
+        v = select(x < V(0.0), p.xc, x) * p.r;
+        d = madd(p.xc * slope, (p.e * p.r) * p.r, p.r);
+      } else {
+        const gelu_normal_f n(x);
+        v = n.x_or_0(x) * n.cdf;
+        d = madd(n.x_or_0(n.z) * n.gauss, V(k_inv_sqrt_pi), n.cdf);
+      }
+    } else {
+      v = value<T>(f, x);
+      d = derivative<T>(f, x);
+    }
+  }
+
   // x·Φ(x). float: far left (Φ < 2^-150) 0, as -inf·Φ would be NaN.
   template <class T, class V>
   ACTFN_INLINE static V exact_value(V x) noexcept {

@@ -104,15 +104,14 @@ template <op O, class T, class V, class F>
 ACTFN_INLINE void gated_one(const F& f, const T* a, const T* b, const T* g, T* ya, T* yb) noexcept {
   using K = kernel<typename F::kernel_tag>;
   constexpr bool wider = !std::is_same_v<T, typename K::template lane<T>>;
-  // A float kernel in double lanes is accurate to the float it rounds to: beyond float's range
-  // it may return any double that rounds to ±0 or ±inf (e^-250 for e^-10^20; 2^200 for
-  // mish(inf)). Multiplied by b, that would surface, so it becomes the zero or infinity it stands
-  // for; within the range, f stays unrounded.
+  // A float kernel in double lanes is accurate to the float it rounds to. Below float's range
+  // that is an absolute error of at most 2^-150, the documented limit of the products (tails
+  // such as x·σ(x) from e^-250 in place of e^-10^20 for x = -10^20); above it, at x = ±inf, the
+  // kernels' clamped x (2^200 for SiLU and Mish) stands for inf, and becomes it before the product.
   const auto as_float = [](V v) {
     if constexpr (wider) {
-      const V m = magnitude(v);
-      v = select(m <= V(0x1p-150), v * V(0.0), v);
-      return select(V(0x1.ffffffp127) <= m, v * V(std::numeric_limits<double>::infinity()), v);
+      return select(V(0x1.ffffffp127) <= magnitude(v),
+                    v * V(std::numeric_limits<double>::infinity()), v);
     } else {
       return v;
     }
@@ -122,14 +121,21 @@ ACTFN_INLINE void gated_one(const F& f, const T* a, const T* b, const T* g, T* y
     store(ya, as_float(K::template value<T>(f, av)) * bv);
   } else {
     const V gv = load<V>(g);
-    const V p = rounded(gv * bv), d = as_float(K::template derivative<T>(f, av));
+    V v(0.0), d(0.0);  // f(a), f'(a): from shared parts where the kernel has them
+    if constexpr (requires { K::template value_and_derivative<T>(f, av, v, d); }) {
+      K::template value_and_derivative<T>(f, av, v, d);
+    } else {
+      v = K::template value<T>(f, av), d = K::template derivative<T>(f, av);
+    }
+    v = as_float(v);  // (f' is bounded: no infinity to restore)
+    const V p = rounded(gv * bv);
     if constexpr (std::is_same_v<T, double>) {
       const V p_lo = select(magnitude(p) < V(0x1p1000), product_error(gv, bv, p), V(0.0));
       store(ya, madd(p, d, p_lo * d));
     } else {  // exact in double lanes; in float lanes (the exact kernels: ReLU's family) rounded
       store(ya, p * d);
     }
-    store(yb, gv * as_float(K::template value<T>(f, av)));
+    store(yb, gv * v);
   }
 }
 
