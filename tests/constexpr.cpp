@@ -117,4 +117,10 @@ TEMPLATE_TEST_CASE("compile-time values match run-time ones", "[constexpr]", flo
   require_same_as_run_time(c_ce, actfn::celu<T>{T(0.7)});
   require_same_as_run_time(se, actfn::selu<T>{});
   require_same_as_run_time(c_mi, actfn::mish<T>{});
+  constexpr auto c_hs = at_compile_time<T>(actfn::hardsigmoid<T>{});
+  constexpr auto c_hw = at_compile_time<T>(actfn::hardswish<T>{});
+  constexpr auto c_ss = at_compile_time<T>(actfn::softsign<T>{});
+  require_same_as_run_time(c_hs, actfn::hardsigmoid<T>{});
+  require_same_as_run_time(c_hw, actfn::hardswish<T>{});
+  require_same_as_run_time(c_ss, actfn::softsign<T>{});
 }

@@ -21,12 +21,14 @@ std::vector<T> some_inputs() {
 // Every functor of one element type, parameterised ones in each of their modes.
 template <class T>
 auto all_functors() {
-  return std::make_tuple(actfn::sigmoid<T>{}, actfn::tanh<T>{}, actfn::relu<T>{},
-                         actfn::leaky_relu<T>{}, actfn::leaky_relu<T>(T(0.3)), actfn::gelu<T>{},
-                         actfn::gelu<T>(actfn::gelu_approximation::tanh), actfn::silu<T>{},
-                         actfn::silu<T>(T(1.702)), actfn::softplus<T>{}, actfn::softplus<T>(T(2)),
-                         actfn::log_sigmoid<T>{}, actfn::elu<T>{}, actfn::elu<T>(T(0.5)),
-                         actfn::selu<T>{}, actfn::celu<T>(T(0.7)), actfn::mish<T>{});
+  return std::make_tuple(
+      actfn::sigmoid<T>{}, actfn::tanh<T>{}, actfn::relu<T>{}, actfn::leaky_relu<T>{},
+      actfn::leaky_relu<T>(T(0.3)), actfn::gelu<T>{},
+      actfn::gelu<T>(actfn::gelu_approximation::tanh), actfn::silu<T>{}, actfn::silu<T>(T(1.702)),
+      actfn::softplus<T>{}, actfn::softplus<T>(T(2)), actfn::log_sigmoid<T>{}, actfn::elu<T>{},
+      actfn::elu<T>(T(0.5)), actfn::selu<T>{}, actfn::celu<T>(T(0.7)), actfn::mish<T>{},
+      actfn::hardsigmoid<T>{}, actfn::hardswish<T>{}, actfn::hardtanh<T>{},
+      actfn::hardtanh<T>(T(-0.5), T(2)), actfn::relu6<T>{}, actfn::softsign<T>{});
 }
 
 // Where a functor's derivative has a root (GELU's, SiLU's, Mish's), and the absolute tolerance

@@ -2,7 +2,6 @@
 // α·expm1(x/α)).
 #pragma once
 
-#include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/error.hpp"
 #include "elu.hpp"  // the kernels: the ELU family's (detail/kernels/elu.hpp)
@@ -16,13 +15,11 @@ namespace actfn {
 /// Error (asserted by tests/celu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double.
 template <floating_point T>
-struct celu : detail::activation<celu<T>, T> {
+struct celu : detail::elu_family<celu<T>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::celu";
-  using detail::activation<celu, T>::operator();
-  using detail::activation<celu, T>::derivative;
-  /// (internal) The kernels that compute it: detail/kernels/elu.hpp.
-  using kernel_tag = detail::elu_tag;
+  using detail::elu_family<celu, T>::operator();
+  using detail::elu_family<celu, T>::derivative;
 
   /// The scale of the negative side; celu with α = 1 is elu.
   T alpha = T(1);
@@ -38,18 +35,6 @@ struct celu : detail::activation<celu<T>, T> {
   template <class W>
   ACTFN_HOST_DEVICE constexpr detail::elu_form<W> form() const noexcept {
     return {W(1), W(alpha), W(alpha)};
-  }
-
-  /// celu(x) = x for x ≥ 0, α·expm1(x/α) for x < 0.
-  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
-    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
-    return static_cast<T>(detail::elu_value(detail::widen(x), form<detail::wide_t<T>>()));
-  }
-
-  /// celu'(x) = 1 for x > 0, e^(x/α) for x ≤ 0.
-  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
-    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
-    return static_cast<T>(detail::elu_derivative(detail::widen(x), form<detail::wide_t<T>>()));
   }
 };
 

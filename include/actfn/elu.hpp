@@ -1,8 +1,8 @@
 // actfn/elu.hpp: actfn::elu, the exponential linear unit: x for x ≥ 0, α·(e^x - 1) below.
 #pragma once
 
-#include "detail/activation.hpp"
 #include "detail/config.hpp"
+#include "detail/elu_family.hpp"
 #include "detail/error.hpp"
 #include "detail/kernels/elu.hpp"
 #define ACTFN_TARGET_INCLUDE "kernels/elu.hpp"
@@ -17,13 +17,11 @@ namespace actfn {
 /// Error (asserted by tests/elu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double.
 template <floating_point T>
-struct elu : detail::activation<elu<T>, T> {
+struct elu : detail::elu_family<elu<T>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::elu";
-  using detail::activation<elu, T>::operator();
-  using detail::activation<elu, T>::derivative;
-  /// (internal) The kernels that compute it: detail/kernels/elu.hpp.
-  using kernel_tag = detail::elu_tag;
+  using detail::elu_family<elu, T>::operator();
+  using detail::elu_family<elu, T>::derivative;
 
   /// The value approached at -inf is -alpha.
   T alpha = T(1);
@@ -38,18 +36,6 @@ struct elu : detail::activation<elu<T>, T> {
   template <class W>
   ACTFN_HOST_DEVICE constexpr detail::elu_form<W> form() const noexcept {
     return {W(1), W(alpha), W(1)};
-  }
-
-  /// elu(x) = x for x ≥ 0, α·expm1(x) for x < 0.
-  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
-    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
-    return static_cast<T>(detail::elu_value(detail::widen(x), form<detail::wide_t<T>>()));
-  }
-
-  /// elu'(x) = 1 for x > 0, α·e^x for x ≤ 0.
-  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
-    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
-    return static_cast<T>(detail::elu_derivative(detail::widen(x), form<detail::wide_t<T>>()));
   }
 };
 

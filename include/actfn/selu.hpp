@@ -1,7 +1,6 @@
 // actfn/selu.hpp: actfn::selu, the scaled ELU of self-normalizing networks: λ·elu(x) with α fixed.
 #pragma once
 
-#include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "elu.hpp"  // the kernels: the ELU family's (detail/kernels/elu.hpp)
 
@@ -14,13 +13,11 @@ namespace actfn {
 /// left derivative at 0); NaN → NaN. Error (asserted by tests/selu.cpp): value ≤ 1 ULP, derivative
 /// ≤ 2 ULP for float and double; 4 and 8 ULP for long double.
 template <floating_point T>
-struct selu : detail::activation<selu<T>, T> {
+struct selu : detail::elu_family<selu<T>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::selu";
-  using detail::activation<selu, T>::operator();
-  using detail::activation<selu, T>::derivative;
-  /// (internal) The kernels that compute it: detail/kernels/elu.hpp.
-  using kernel_tag = detail::elu_tag;
+  using detail::elu_family<selu, T>::operator();
+  using detail::elu_family<selu, T>::derivative;
 
   /// λ and α, to 32 digits.
   static constexpr long double lambda = 1.0507009873554804934193349852946L;
@@ -31,18 +28,6 @@ struct selu : detail::activation<selu<T>, T> {
   template <class W>
   ACTFN_HOST_DEVICE constexpr detail::elu_form<W> form() const noexcept {
     return {W(lambda), W(1.7580993408473768599402175208123L), W(1)};
-  }
-
-  /// selu(x) = λx for x ≥ 0, λα·expm1(x) for x < 0.
-  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
-    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
-    return static_cast<T>(detail::elu_value(detail::widen(x), form<detail::wide_t<T>>()));
-  }
-
-  /// selu'(x) = λ for x > 0, λα·e^x for x ≤ 0.
-  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
-    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
-    return static_cast<T>(detail::elu_derivative(detail::widen(x), form<detail::wide_t<T>>()));
   }
 };
 

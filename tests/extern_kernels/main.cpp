@@ -65,6 +65,11 @@ void check_all(bool exact) {
   check("selu", actfn::selu<T>{}, exact);
   check("celu", actfn::celu<T>{T(0.7)}, exact);
   check("mish", actfn::mish<T>{}, exact);
+  check("hardsigmoid", actfn::hardsigmoid<T>{}, exact);
+  check("hardswish", actfn::hardswish<T>{}, exact);
+  check("hardtanh", actfn::hardtanh<T>{T(-2), T(0.5)}, exact);
+  check("relu6", actfn::relu6<T>{}, exact);
+  check("softsign", actfn::softsign<T>{}, exact);
 }
 
 }  // namespace

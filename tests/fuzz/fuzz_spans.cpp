@@ -117,7 +117,7 @@ void run(std::uint8_t mode, T slope, bytes in) {
   using R = acc::ref_t<T>;
   const auto none = acc::root_window{};
   // the function from bits 0-2 and 6 (the others choose the form, in place, the type)
-  switch (((mode & 7) + 8 * (mode >> 6 & 1)) % 11) {
+  switch (((mode & 7) + 8 * (mode >> 6 & 1)) % 15) {
     case 0:
       check(actfn::sigmoid<T>{}, o, in_place, xs, offset % 16, ref::sigmoid<R>, ref::sigmoid_d<R>,
             none);
@@ -188,6 +188,32 @@ void run(std::uint8_t mode, T slope, bytes in) {
       check(actfn::mish<T>{}, o, in_place, xs, offset % 16, ref::mish<R>, ref::mish_d<R>,
             acc::root_at<T>(acc::k_mish_root, 0.5L));
       break;
+    case 11:
+      check(actfn::hardsigmoid<T>{}, o, in_place, xs, offset % 16, ref::hardsigmoid<R>,
+            ref::hardsigmoid_d<R>, none);
+      break;
+    case 12:
+      check(actfn::hardswish<T>{}, o, in_place, xs, offset % 16, ref::hardswish<R>,
+            ref::hardswish_d<R>, none);
+      break;
+    case 13:
+      check(actfn::softsign<T>{}, o, in_place, xs, offset % 16, ref::softsign<R>,
+            ref::softsign_d<R>, none);
+      break;
+    case 14: {  // hardtanh on [-|s|, |s| + 1] with the fuzzed s (finite), exact
+      if (!(slope - slope == 0)) slope = T(1);
+      const T lo = -std::fabs(slope), hi = std::fabs(slope) + 1;
+      if (!(lo < hi)) break;  // |s| + 1 rounds to |s| for huge s
+      check(
+          actfn::hardtanh<T>{lo, hi}, o, in_place, xs, offset % 16,
+          [lo, hi](R x) {
+            return x != x ? x : x < lo ? R(lo) : x > hi ? R(hi) : x;
+          },
+          [lo, hi](R x) { return x != x             ? x
+                                 : x > lo && x < hi ? R(1)
+                                                    : R(0); }, none);
+      break;
+    }
   }
 }
 
