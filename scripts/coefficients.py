@@ -119,3 +119,11 @@ print("// u^5 .. u^0, hi: {" + ", ".join(dd(c)[0].hex() for c in cs[19:]) + "}")
 print("// u^5 .. u^0, lo: {" + ", ".join(dd(c)[1].hex() for c in cs[19:]) + "}")
 print(f"// 1/sqrt(pi) = {dd(1 / mp.sqrt(mp.pi))[0].hex()} + {dd(1 / mp.sqrt(mp.pi))[1].hex()}, "
       f"1/sqrt(2) = {dd(1 / mp.sqrt(2))[0].hex()} + {dd(1 / mp.sqrt(2))[1].hex()}")
+
+# log1p for double results (target/log1p.hpp): log(1 + v) = 2s + s³·Q(s²), s = v/(2 + v), for v
+# in [√2/2 - 1, √2 - 1] (z = s² ≤ 0.0295, a margin past it): s³·Q is at most 1% of the result,
+# so Q's rounding is scaled down by 2^-6.6.
+zmax = ((mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)) ** 2 * mp.mpf(1.01)
+Qz = lambda z: 2 * (mp.atanh(mp.sqrt(z)) / mp.sqrt(z) - 1) / z if z != 0 else mp.mpf(2) / 3
+fit("log1p for double results", Qz, mp.mpf(0), zmax, 7,
+    lambda c, z: abs(horner(c, z) / Qz(z) - 1))

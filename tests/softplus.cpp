@@ -64,3 +64,23 @@ TEMPLATE_TEST_CASE("softplus rejects a beta that is not finite and positive", "[
   CHECK_THROWS_AS(actfn::softplus<T>(L::quiet_NaN()), std::invalid_argument);
   CHECK_NOTHROW(actfn::softplus<T>(L::denorm_min()));
 }
+
+// β at the ends of the double lanes' range (2^-64 to 2^64) and beyond (the wide kernels): the tail
+// e^βx/β is normal where e^βx is not, and must pass through neither a subnormal nor an overflow.
+TEST_CASE("softplus with an extreme beta within its bound", "[softplus][accuracy]") {
+  using R = acc::ref_t<double>;
+  for (double beta : {0x1p-64, 0x1p-900, 0x1p64, 0x1p900}) {
+    INFO("beta = " << beta);
+    const actfn::softplus<double> f(beta);
+    acc::require_within("softplus(extreme beta)", f, acc::form::value, acc::value_bound<double>,
+                        [&](R x) { return ref::softplus(x, R(beta)); });
+    acc::require_within("softplus'(extreme beta)", f, acc::form::derivative,
+                        acc::derivative_bound<double>,
+                        [&](R x) { return ref::softplus_d(x, R(beta)); });
+  }
+  // βx = -700: e^-700 is 2^-1010, e^-700/β = 2^-946 is normal
+  const actfn::softplus<double> f(0x1p-64);
+  const double x = -700 * 0x1p64;
+  CHECK(acc::ulp_error(f(x), ref::softplus(R(x), R(0x1p-64))) <= acc::value_bound<double>);
+  CHECK(f(x) > 0x1p-950);
+}

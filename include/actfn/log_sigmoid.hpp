@@ -4,6 +4,7 @@
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/kernels/log_sigmoid.hpp"
+#include "softplus.hpp"  // its double kernel: log σ(x) = -softplus(-x)
 #define ACTFN_TARGET_INCLUDE "kernels/log_sigmoid.hpp"
 #include "detail/foreach_target.hpp"
 

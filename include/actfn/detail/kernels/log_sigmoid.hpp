@@ -34,22 +34,38 @@ namespace actfn::detail::ACTFN_TARGET {
 
 template <>
 struct kernel<log_sigmoid_tag> {
-  // float in double lanes; double and long double in the wide kernels.
+  // float and double in double lanes (double with hi + lo pairs); long double in the wide
+  // kernels.
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, float>, double, void>;
+  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
 
-  // e^-|x| down to e^-120 (exp_split's clamp), whose log1p is 0 as a float, as is e^-|x| there.
+  // float: e^-|x| down to e^-120 (exp_split's clamp), whose log1p is 0 as a float, as is e^-|x|
+  // there. double: -softplus(-x) by softplus's double kernel with β = 1 (b is x, exact).
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
-    const V e = exp_split(-magnitude(x)).exp();
-    return -(select(x < V(0.0), -x, V(0.0)) + log1p_unit(e));
+    if constexpr (std::is_same_v<T, float>) {
+      const V e = exp_split(-magnitude(x)).exp();
+      return -(select(x < V(0.0), -x, V(0.0)) + log1p_unit(e));
+    } else {
+      // -0 - s, not 0 - s (the lanes' negation): log σ(inf) is -0
+      return V(-0.0) - kernel<softplus_tag>::value<T>(unit_beta{}, -x);
+    }
   }
 
-  // σ(-x) = 1/(1 + e^x), as sigmoid's float kernel.
+  // σ(-x) = 1/(1 + e^x), as sigmoid's float kernel; double: σ(-x) as a pair, rounded once.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    return recip(V(1.0) + exp_split(x).exp());
+    if constexpr (std::is_same_v<T, float>) {
+      return recip(V(1.0) + exp_split(x).exp());
+    } else {
+      return logistic_dd(magnitude(x)).sigma(-x);
+    }
   }
+
+ private:
+  struct unit_beta {
+    static constexpr double beta = 1.0;
+  };
 };
 
 }  // namespace actfn::detail::ACTFN_TARGET

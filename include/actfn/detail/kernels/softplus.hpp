@@ -40,23 +40,74 @@ namespace actfn::detail::ACTFN_TARGET {
 
 template <>
 struct kernel<softplus_tag> {
-  // float in double lanes, where βx is exact; double and long double in the wide kernels.
+  // float in double lanes, where βx is exact; double in double lanes with hi + lo pairs; long
+  // double in the wide kernels.
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, float>, double, void>;
+  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
 
-  // max(x, 0) + log1p(e^-|βx|)·(1/β), e^-|βx| down to e^-250 (exp_split's Reach): e^-250/β
-  // rounds to 0 as a float for every float β > 0, as the exact tail does there.
-  template <class T, class F, class V>
-  ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    const double beta = f.beta;
-    const V e = exp_split<V, 250>(-magnitude(V(beta) * x)).exp();
-    return madd(log1p_unit(e), V(1.0 / beta), select(x > V(0.0), x, V(0.0)));
+  // double runs its lanes for 2^-64 ≤ β ≤ 2^64: there e^-800/β (exp_dd's clamp) is 0 as a double,
+  // as every tail beyond is, and e^-600/β (where log1p_exp_dd's deep tail begins) is normal. A β
+  // beyond takes the wide kernels, whose exp reaches every tail.
+  template <class T, class F>
+  static constexpr bool lanes_on(const F& f) noexcept {
+    return std::is_same_v<T, float> || (f.beta >= 0x1p-64 && f.beta <= 0x1p64);
   }
 
-  // σ(βx) = 1/(1 + e^-βx), as sigmoid's float kernel.
+  // float: max(x, 0) + log1p(e^-|βx|)·(1/β), e^-|βx| down to e^-250 (exp_split's Reach):
+  // e^-250/β rounds to 0 as a float for every float β > 0, as the exact tail does there.
+  // double: the same sum, log1p(e^-|b|) as a pair (target/log1p.hpp) with b = βx's rounding error
+  // b_lo folded in to first order (∓σ(-|b|)·b_lo, as the wide kernel does), times 1/β as a pair;
+  // the sum with x by TwoSum, rounded once. Where x ≤ 0 the tail alone, scaled last, so that a
+  // subnormal result rounds once; x = inf is its own result (TwoSum would give inf - inf).
+  template <class T, class F, class V>
+  ACTFN_INLINE static V value(const F& f, V x) noexcept {
+    if constexpr (std::is_same_v<T, float>) {
+      const double beta = f.beta;
+      const V e = exp_split<V, 250>(-magnitude(V(beta) * x)).exp();
+      return madd(log1p_unit(e), V(1.0 / beta), select(x > V(0.0), x, V(0.0)));
+    } else {
+      const V beta(static_cast<double>(f.beta)), r = recip(beta);
+      const V r_lo = exact_remainder(beta, r, V(1.0)) * r;  // 1/β - r
+      V b(0.0), b_lo(0.0);
+      beta_x(beta, x, b, b_lo);
+      const log1p_exp_dd<V> l(magnitude(b));
+      const V tl0 = madd(choose_by_sign(b, b_lo, -b_lo), l.sigma, l.lo);
+      V th(0.0), tl(0.0);
+      multiply_dd(l.hi, tl0, r, r_lo, th, tl);
+      V s(0.0), s_lo(0.0);
+      two_sum(x, (th * l.s1) * l.s2, s, s_lo);
+      const V right = s + (s_lo + (tl * l.s1) * l.s2);
+      const V left = ((th + tl) * l.s1) * l.s2;
+      return select(x < V(std::numeric_limits<double>::infinity()), select(V(0.0) < x, right, left),
+                    x);
+    }
+  }
+
+  // σ(βx). float: 1/(1 + e^-βx), as sigmoid's float kernel. double: σ(b) as a pair from
+  // logistic_dd, with b_lo's first-order term σ(b)·σ(-b)·b_lo, scaled last.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    return recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * x).exp());
+    if constexpr (std::is_same_v<T, float>) {
+      return recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * x).exp());
+    } else {
+      V b(0.0), b_lo(0.0);
+      beta_x(V(static_cast<double>(f.beta)), x, b, b_lo);
+      const logistic_dd<V> l(magnitude(b));
+      V hi(0.0), lo(0.0), s1(0.0), s2(0.0);
+      l.sigma_parts(b, hi, lo, s1, s2);
+      const V sigma_neg = choose_by_sign(b, l.right(), l.eh * l.r0);
+      // hi + lo, not hi, in b_lo's term: without an FMA lo may be 2^-7 of hi
+      return ((hi + madd(hi + lo, sigma_neg * b_lo, lo)) * s1) * s2;
+    }
+  }
+
+ private:
+  // b = βx rounded and its rounding error b_lo, where |b| < 800; beyond, σ(-|b|) is 0 to far
+  // below an ulp, and b_lo is 0 (it might not be finite).
+  template <class V>
+  ACTFN_INLINE static void beta_x(V beta, V x, V& b, V& b_lo) noexcept {
+    b = rounded(beta * x);
+    b_lo = select(magnitude(b) < V(800.0), product_error(beta, x, b), V(0.0));
   }
 };
 

@@ -60,8 +60,8 @@ struct kernel<softsign_tag> {
 
   // float: r·r in double. double: 1/(d + d_lo) as r + r·e, e = (1 - r·d) - r·d_lo (the remainder
   // exact), then squared as a pair: within 0.5 + 2^-49 ULP while the result is normal (|x| <
-  // 2^511); the subnormal results round twice (measured: 0.99 ULP with an FMA, 1.88 without). The cap 2^600 keeps 1/d finite and
-  // its square 0, as the exact value rounds.
+  // 2^511); the subnormal results round twice (measured: 0.99 ULP with an FMA, 1.88 without). The
+  // cap 2^600 keeps 1/d finite and its square 0, as the exact value rounds.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
     const V a = magnitude(clamp_magnitude(x, 0x1p600)), d = V(1.0) + a;

@@ -3,7 +3,7 @@
 // clang-format off
 #include "lanes.hpp"     // the lane types and operations
 #include "exp.hpp"       // e^t for float and double results
-#include "log1p.hpp"     // log(1 + u) on [0, 1] for float results
 #include "logistic.hpp"  // σ as hi + lo, for double results
+#include "log1p.hpp"     // log(1 + u) on [0, 1], for float and double results
 #include "loops.hpp"     // the span loops the dispatcher calls
 // clang-format on

@@ -1,8 +1,16 @@
 // actfn/detail/target/logistic.hpp: σ(±a) and σ'(a) as hi + lo over lanes of doubles, for
-// the double-result kernels of sigmoid, tanh' and GELU-tanh, and a quotient rounded once.
-// Per target, no include guard.
+// the double-result kernels of sigmoid, tanh' and GELU-tanh, and the products and quotients of
+// hi + lo pairs they and Mish's use. Per target, no include guard.
 
 namespace actfn::detail::ACTFN_TARGET {
+
+// (ah + al)·(bh + bl) = ph + pl to about 2^-104 (plus al·bl's 2^-106), for |al| ≪ |ah|, |bl| ≪
+// |bh|.
+template <class V>
+ACTFN_INLINE void multiply_dd(V ah, V al, V bh, V bl, V& ph, V& pl) noexcept {
+  ph = rounded(ah * bh);
+  pl = product_error(ah, bh, ph) + madd(ah, bl, al * bh);
+}
 
 // (nh + nl)/(dh + dl) = q + q_lo, |q_lo| ≤ ulp(q)/2, for |nl| ≪ |nh| and |dl| ≪ |dh|: the quotient
 // nh/dh, then a correction from the exact remainder. Without an FMA, the first quotient is cut
