@@ -69,7 +69,7 @@ TEMPLATE_TEST_CASE("softplus rejects a beta that is not finite and positive", "[
 // e^βx/β is normal where e^βx is not, and must pass through neither a subnormal nor an overflow.
 TEST_CASE("softplus with an extreme beta within its bound", "[softplus][accuracy]") {
   using R = acc::ref_t<double>;
-  for (double beta : {0x1p-64, 0x1p-900, 0x1p64, 0x1p900}) {
+  for (double beta : {0x1p-64, 0x1p64, 0x1p-900}) {
     INFO("beta = " << beta);
     const actfn::softplus<double> f(beta);
     acc::require_within("softplus(extreme beta)", f, acc::form::value, acc::value_bound<double>,

@@ -1,9 +1,9 @@
 // actfn/hardswish.hpp: actfn::hardswish, x·relu6(x + 3)/6 (MobileNetV3).
 #pragma once
 
-#include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/kernels/hardswish.hpp"
+#include "detail/parameterless.hpp"
 #define ACTFN_TARGET_INCLUDE "kernels/hardswish.hpp"
 #include "detail/foreach_target.hpp"
 
@@ -16,25 +16,9 @@ namespace actfn {
 /// Error (asserted by tests/hardswish.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP (measured: correctly
 /// rounded but for rare double roundings, float and double); 4 and 8 ULP for long double.
 template <floating_point T>
-struct hardswish : detail::activation<hardswish<T>, T> {
+struct hardswish : detail::parameterless<hardswish<T>, T, detail::hardswish_tag> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::hardswish";
-  using detail::activation<hardswish, T>::operator();
-  using detail::activation<hardswish, T>::derivative;
-  /// (internal) The kernels that compute it: detail/kernels/hardswish.hpp.
-  using kernel_tag = detail::hardswish_tag;
-
-  /// hardswish(x) = x·min(max(x + 3, 0), 6)/6.
-  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
-    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
-    return static_cast<T>(detail::hardswish_value(detail::widen(x)));
-  }
-
-  /// hardswish'(x) = 0 for x ≤ -3, x/3 + ½ for -3 < x < 3, 1 for x ≥ 3.
-  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
-    if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
-    return static_cast<T>(detail::hardswish_derivative(detail::widen(x)));
-  }
 };
 
 }  // namespace actfn

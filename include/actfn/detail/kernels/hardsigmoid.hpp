@@ -6,8 +6,6 @@
 
 namespace actfn::detail {
 
-struct hardsigmoid_tag {};
-
 // (x + 3)/6 clamped to [0, 1], with comparisons that keep NaN. Two roundings in W: within 1 ULP
 // of W, far below an ULP of T where W is wider.
 template <class W>
@@ -23,6 +21,18 @@ ACTFN_HOST_DEVICE constexpr W hardsigmoid_derivative(W x) noexcept {
   if (x <= -3 || x >= 3) return W(0);
   return x == x ? W(1) / 6 : x;
 }
+
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+struct hardsigmoid_tag {
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
+    return hardsigmoid_value(x);
+  }
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W derivative(W x) noexcept {
+    return hardsigmoid_derivative(x);
+  }
+};
 
 }  // namespace actfn::detail
 

@@ -6,8 +6,6 @@
 
 namespace actfn::detail {
 
-struct hardswish_tag {};
-
 // x·(x + 3)/6 on (-3, 3); x from 3 on; x·0 = -0 up to -3 (PyTorch's x·relu6(x + 3)/6 gives -0
 // there too, but NaN at -inf, where this gives the limit -0). Three roundings in W: within 1.5 ULP
 // of W, far below an ULP of T where W is wider.
@@ -26,6 +24,18 @@ ACTFN_HOST_DEVICE constexpr W hardswish_derivative(W x) noexcept {
   if (x >= 3) return W(1);
   return (2 * x + 3) / 6;
 }
+
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+struct hardswish_tag {
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
+    return hardswish_value(x);
+  }
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W derivative(W x) noexcept {
+    return hardswish_derivative(x);
+  }
+};
 
 }  // namespace actfn::detail
 

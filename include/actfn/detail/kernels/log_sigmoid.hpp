@@ -8,8 +8,6 @@
 
 namespace actfn::detail {
 
-struct log_sigmoid_tag {};
-
 // -(max(-x, 0) + log1p(e^-|x|)): no overflow, no log of a σ that rounded to 0 (log σ(-300) is
 // -300, not -inf), and log1p keeps the right tail -e^-x. A sum of two terms of one sign, negated
 // last, so that log σ(inf) is -0, the limit from below.
@@ -24,6 +22,18 @@ ACTFN_HOST_DEVICE constexpr W log_sigmoid_derivative(W x) noexcept {
   const W e = detail::exp(-detail::abs(x));
   return (x > 0 ? e : W(1)) / (1 + e);
 }
+
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+struct log_sigmoid_tag {
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
+    return log_sigmoid_value(x);
+  }
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W derivative(W x) noexcept {
+    return log_sigmoid_derivative(x);
+  }
+};
 
 }  // namespace actfn::detail
 

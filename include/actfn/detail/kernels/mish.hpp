@@ -8,8 +8,6 @@
 
 namespace actfn::detail {
 
-struct mish_tag {};
-
 // tanh(softplus(x)) = n/(n + 2), n = e^x(e^x + 2), written in t = e^-|x| ≤ 1 so that nothing
 // overflows: N/D with N = t(t + 2), D = N + 2 for x ≤ 0, and (dividing through by e^2x)
 // N = 1 + 2t, D = N + 2t² for x > 0. Sums of positive terms: no cancellation. sech²(softplus)
@@ -49,6 +47,18 @@ ACTFN_HOST_DEVICE constexpr W mish_derivative(W x) noexcept {
   const W xm = x > 0 ? (x * p.t) * p.t : p.times_t(x);
   return p.n / p.d + (4 * xm) * ((1 + p.t) / (p.d * p.d));
 }
+
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+struct mish_tag {
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
+    return mish_value(x);
+  }
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W derivative(W x) noexcept {
+    return mish_derivative(x);
+  }
+};
 
 }  // namespace actfn::detail
 

@@ -9,8 +9,6 @@
 
 namespace actfn::detail {
 
-struct sigmoid_tag {};
-
 // Both branches use e = e^-|x| in (0, 1], so nothing overflows for any x, and for x < 0 the
 // value is e/(1+e): σ(-100) is 3.7e-44, not the 0 that 1/(1+e^100) rounds to.
 // Error in W: two roundings after exp's, under 2 ULP of W.
@@ -28,6 +26,18 @@ ACTFN_HOST_DEVICE constexpr W sigmoid_derivative(W x) noexcept {
   const W r = 1 / (1 + e);
   return e * r * r;
 }
+
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+struct sigmoid_tag {
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
+    return sigmoid_value(x);
+  }
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W derivative(W x) noexcept {
+    return sigmoid_derivative(x);
+  }
+};
 
 }  // namespace actfn::detail
 

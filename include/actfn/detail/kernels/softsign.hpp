@@ -8,8 +8,6 @@
 
 namespace actfn::detail {
 
-struct softsign_tag {};
-
 // ±1 at ±inf (inf/inf would be NaN); two roundings in W elsewhere.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W softsign_value(W x) noexcept {
@@ -24,6 +22,18 @@ ACTFN_HOST_DEVICE constexpr W softsign_derivative(W x) noexcept {
   const W r = 1 / (1 + detail::abs(x));
   return r * r;
 }
+
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+struct softsign_tag {
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
+    return softsign_value(x);
+  }
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W derivative(W x) noexcept {
+    return softsign_derivative(x);
+  }
+};
 
 }  // namespace actfn::detail
 

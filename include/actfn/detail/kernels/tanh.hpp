@@ -8,8 +8,6 @@
 
 namespace actfn::detail {
 
-struct tanh_tag {};
-
 // libm's tanh is exact for tiny |x| (tanh x = x, sign of zero kept) and ±1 at saturation.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W tanh_value(W x) noexcept {
@@ -24,6 +22,18 @@ ACTFN_HOST_DEVICE constexpr W tanh_derivative(W x) noexcept {
   const W r = 1 / (1 + e);
   return 4 * e * r * r;
 }
+
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+struct tanh_tag {
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
+    return tanh_value(x);
+  }
+  template <class W>
+  ACTFN_HOST_DEVICE static constexpr W derivative(W x) noexcept {
+    return tanh_derivative(x);
+  }
+};
 
 }  // namespace actfn::detail
 
