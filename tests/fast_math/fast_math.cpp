@@ -11,8 +11,13 @@ namespace {
 
 template <class T>
 void check_all() {
-  std::vector<T> xs = acc::inputs<T>();
-  std::erase_if(xs, [](T x) { return !std::isfinite(x); });
+  // every 4th sweep input, over the same range: this build checks what -ffast-math changes (the
+  // main suite checks the density); the full sweep took 82 s here, scalar calls one at a time
+  std::vector<T> xs;
+  const std::vector<T>& all = acc::inputs<T>();
+  for (std::size_t i = 0; i < all.size(); i += 4) {
+    if (std::isfinite(all[i])) xs.push_back(all[i]);
+  }
   using R = acc::ref_t<T>;
   struct reference {
     R (*value)(R);
