@@ -75,6 +75,7 @@ struct kernel<log_sigmoid_tag> {
  private:
   struct unit_beta {
     static constexpr double beta = 1.0;
+    static constexpr bool unit = true;  // softplus's kernel skips β's work
   };
 };
 

@@ -66,14 +66,19 @@ struct kernel<softplus_tag> {
       const V e = exp_split<V, 250>(-magnitude(V(beta) * x)).exp();
       return madd(log1p_unit(e), V(1.0 / beta), select(x > V(0.0), x, V(0.0)));
     } else {
-      const V beta(static_cast<double>(f.beta)), r = recip(beta);
-      const V r_lo = exact_remainder(beta, r, V(1.0)) * r;  // 1/β - r
-      V b(0.0), b_lo(0.0);
-      beta_x(beta, x, b, b_lo);
+      // F::unit (log-sigmoid's call): β = 1, so b = x exactly and 1/β = 1, and none of the
+      // work below for b_lo and 1/β is needed (σ(-|b|)'s division among it)
+      constexpr bool unit = requires { F::unit; };
+      const V beta(static_cast<double>(f.beta));
+      V b = x, b_lo(0.0);
+      if constexpr (!unit) beta_x(beta, x, b, b_lo);
       const log1p_exp_dd<V> l(magnitude(b));
-      const V tl0 = madd(choose_by_sign(b, b_lo, -b_lo), l.sigma, l.lo);
-      V th(0.0), tl(0.0);
-      multiply_dd(l.hi, tl0, r, r_lo, th, tl);
+      V th = l.hi, tl = l.lo;
+      if constexpr (!unit) {
+        const V r = recip(beta), r_lo = exact_remainder(beta, r, V(1.0)) * r;  // 1/β = r + r_lo
+        const V tl0 = madd(choose_by_sign(b, b_lo, -b_lo), l.sigma, l.lo);
+        multiply_dd(l.hi, tl0, r, r_lo, th, tl);
+      }
       V s(0.0), s_lo(0.0);
       two_sum(x, (th * l.s1) * l.s2, s, s_lo);
       const V right = s + (s_lo + (tl * l.s1) * l.s2);
