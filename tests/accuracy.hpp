@@ -87,19 +87,31 @@ const std::vector<T>& inputs() {
   return v;
 }
 
+// Whether a zero result has the sign of the exact value want: a negative result that underflows
+// is -0, and a limit that is -0 is -0.
+template <class T, class R>
+bool zero_sign_right(T got, R want) {
+  const bool negative = want < 0 || (want == 0 && 1 / want < 0);
+  return got != 0 || std::signbit(got) == negative;
+}
+
 struct worst {
   double ulp = 0;
   long double x = 0;
   std::size_t above_half = 0;  // inputs not correctly rounded
-  void add(double e, long double at) {
+  std::size_t zero_signs_wrong = 0;
+  long double zero_sign_x = 0;  // the first of them
+  void add(double e, long double at, bool zero_sign_ok = true) {
     if (e > 0.5) ++above_half;
     if (!(e <= ulp)) ulp = e, x = at;
+    if (!zero_sign_ok && zero_signs_wrong++ == 0) zero_sign_x = at;
   }
   std::string describe(const char* what, std::size_t n) const {
     std::ostringstream s;
     s.precision(21);
     s << what << ": max " << ulp << " ULP at x = " << x << ", " << above_half << " of " << n
-      << " inputs above 0.5 ULP";
+      << " inputs above 0.5 ULP, " << zero_signs_wrong << " zero results of the wrong sign";
+    if (zero_signs_wrong != 0) s << " (the first at x = " << zero_sign_x << ")";
     return s.str();
   }
 };
@@ -124,21 +136,16 @@ void require_within(const char* what, const F& f, form o, double bound_ulp, Ref 
   for (std::size_t i = 0; i < xs.size(); ++i) {
     const T x = xs[i];
     const auto want = r(static_cast<ref_t<T>>(x));
-    by_span.add(error_at(x, span[i], want, root), x);
-    by_call.add(error_at(x, o == form::value ? f(x) : f.derivative(x), want, root), x);
+    const T call = o == form::value ? f(x) : f.derivative(x);
+    by_span.add(error_at(x, span[i], want, root), x, zero_sign_right(span[i], want));
+    by_call.add(error_at(x, call, want, root), x, zero_sign_right(call, want));
   }
   INFO(by_span.describe(what, xs.size()) << " (span form)");
   INFO(by_call.describe(what, xs.size()) << " (scalar calls)");
   CHECK(by_span.ulp <= bound_ulp);
   CHECK(by_call.ulp <= bound_ulp);
-}
-
-// Whether a zero result has the sign of the exact value want: a negative result that underflows
-// is -0, and a limit that is -0 is -0.
-template <class T, class R>
-bool zero_sign_right(T got, R want) {
-  const bool negative = want < 0 || (want == 0 && 1 / want < 0);
-  return got != 0 || std::signbit(got) == negative;
+  CHECK(by_span.zero_signs_wrong == 0);
+  CHECK(by_call.zero_signs_wrong == 0);
 }
 
 // f's value and derivative at every special input (zeros, infinities, NaN, subnormals, the

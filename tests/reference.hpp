@@ -78,14 +78,15 @@ R tanh_d(R x) {
 
 template <class R>
 R gelu(R x) {
-  if (x == -INFINITY) return 0;
+  if (x == -INFINITY) return -R(0);        // the limit from below
   return x * (erfc(-x / sqrt(R(2))) / 2);  // x·erfc overflows at the largest x
 }
 template <class R>
 R gelu_d(R x) {
-  if (x == -INFINITY) return 0;
+  if (x == -INFINITY) return -R(0);  // the limit from below: x·φ(x) outweighs Φ(x)
   if (x == INFINITY) return 1;
-  return erfc(-x / sqrt(R(2))) / 2 + x * exp(-x * x / 2) / sqrt(2 * pi<R>());
+  const R d = erfc(-x / sqrt(R(2))) / 2 + x * exp(-x * x / 2) / sqrt(2 * pi<R>());
+  return d == 0 && x < 0 ? -R(0) : d;  // negative where it underflows in R too
 }
 
 // The tanh approximation with its constants taken as exact reals.
@@ -100,16 +101,22 @@ R one_plus_tanh(R u) {
 }
 template <class R>
 R gelu_tanh(R x) {
-  if (x == -INFINITY) return 0;
+  if (x == -INFINITY) return -R(0);
   return x * (one_plus_tanh(gelu_tanh_u(x)) / 2);
 }
 template <class R>
 R gelu_tanh_d(R x) {
-  if (x == -INFINITY) return 0;
+  if (x == -INFINITY) return -R(0);  // the limit from below
   if (x == INFINITY) return 1;
   const R u = gelu_tanh_u(x);
   const R c = cosh(u);
   const R du = sqrt(2 / pi<R>()) * (1 + 3 * (R(44715) / R(1000000)) * x * x);
+  if (u < 0) {
+    if (c == INFINITY) return -R(0);  // below R's range, and negative (left of the root)
+    // (1 + tanh u)/2 + x·u'/(2cosh²u) over one denominator: near R's underflow the two terms
+    // are each too small for R to resolve their difference, and its sign is the numerator's.
+    return ((1 + exp(2 * u)) / 2 + x * du) / (2 * c * c);
+  }
   const R tail = c == INFINITY ? R(0) : x * du / (c * c) / 2;
   return one_plus_tanh(u) / 2 + tail;
 }

@@ -19,7 +19,8 @@ enum class gelu_approximation { none, tanh };
 namespace actfn {
 
 /// Gaussian error linear unit, for T = float, double, long double.
-/// gelu(inf) = inf, gelu(-inf) = 0, gelu'(inf) = 1, gelu'(-inf) = 0, NaN → NaN.
+/// gelu(inf) = inf, gelu(-inf) = -0, gelu'(inf) = 1, gelu'(-inf) = -0, NaN → NaN; a negative
+/// result that underflows is -0 (x·Φ(x) < 0 for x < 0, GELU' < 0 below its root at -0.7518).
 /// Error (asserted by tests/gelu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double. Within 1/16 of the derivative's root at x ≈ -0.7518, an
 /// absolute error ≤ 2^-26 (float) / 2^-55 (double) also passes (long double: 2^-62 within 1/4).

@@ -44,11 +44,18 @@ inline constexpr split<W> k_gelu_cubic = split_constant<W>(0xb.727136a400fba88p-
 template <class W>
 inline constexpr W k_inv_sqrt_2pi = static_cast<W>(0xc.c42299ea1b28468p-5L);
 
-// a·b, but 0 where b is exactly 0: b is a factor that underflowed (Φ, φ, σ' far out on the
-// left), and ±inf·0 would turn gelu(-inf) into NaN instead of its limit 0.
+// a·b, but a zero of a's sign where b is exactly 0: b is a factor that underflowed (Φ, φ, σ'
+// far out on the left), and ±inf·0 would turn gelu(-inf) into NaN instead of its limit -0.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W times_vanishing(W a, W b) noexcept {
-  return b == 0 ? W(0) : a * b;
+  return b == 0 ? (a < 0 ? -W(0) : W(0)) : a * b;
+}
+
+// A derivative d at x: -0 where it underflowed to 0 on the left, where GELU' is negative (below
+// its root at x ≈ -0.7518: the sum of a positive and a negative term that both vanish).
+template <class W>
+ACTFN_HOST_DEVICE constexpr W negative_zero_left(W x, W d) noexcept {
+  return d == 0 && x < 0 ? -W(0) : d;
 }
 
 // Φ(x) = ½·erfc(z), z = -x/√2: for x < 0 erfc is small and accurate, where ½(1 + erf)
@@ -78,7 +85,7 @@ ACTFN_HOST_DEVICE constexpr W gelu_derivative(W x) noexcept {
   const W l = product_error(x, x, h);
   const W e = detail::exp(W(-0.5) * h);
   const W phi = e == 0 ? W(0) : k_inv_sqrt_2pi<W> * e * (1 - W(0.5) * l);  // l is NaN there
-  return normal_cdf(x) + times_vanishing(x, phi);
+  return negative_zero_left(x, normal_cdf(x) + times_vanishing(x, phi));
 }
 
 // 2u(x) = 2√(2/π)·x·(1 + 0.044715x²) as hi + lo: every rounding's error is carried in lo (to
@@ -120,7 +127,7 @@ ACTFN_HOST_DEVICE constexpr W gelu_tanh_derivative(W x) noexcept {
   const W s = sigmoid_value(v);
   const W ds = sigmoid_derivative(v) * (1 + dv * (1 - 2 * s));
   const W slope = k_two_sqrt_2_over_pi<W>.hi * (1 + 3 * k_gelu_cubic<W>.hi * x * x);
-  return s * (1 + dv * (1 - s)) + times_vanishing(x * slope, ds);
+  return negative_zero_left(x, s * (1 + dv * (1 - s)) + times_vanishing(x * slope, ds));
 }
 
 }  // namespace actfn::detail
@@ -166,8 +173,8 @@ struct gelu_normal_f {
     const auto left = x < V(0.0);
     cdf = madd(select(left, V(1.0), V(-1.0)), half_erfc, select(left, V(0.0), V(1.0)));
   }
-  // x, or 0 where x is so far left that every result is 0 (-inf·Φ would be NaN)
-  V x_or_0(V x) const noexcept { return select(z <= V(-k_erfc_reach), V(0.0), x); }
+  // x, or -0 where x is so far left that x·Φ is -0 (-inf·Φ would be NaN)
+  V x_or_0(V x) const noexcept { return select(z <= V(-k_erfc_reach), V(-0.0), x); }
 };
 
 // The tanh form: ½x(1 + tanh u) = x·σ(v), v = 2u = 2√(2/π)·x·(1 + 0.044715x²), with x clamped
@@ -321,8 +328,7 @@ struct gelu_exact_dd {
     const V yl = madd(xu, p_l, product_error(xu, p_h, rounded(xu * p_h)));
     const V y = (((yh + yl) * choose_by_sign(xc, s1, V(1.0))) * choose_by_sign(xc, s2, V(1.0))) *
                 select(tiny, V(0x1p-100), V(1.0));
-    // far left y underflows to -0: +0 there, as the wide kernels give; x's sign elsewhere
-    return with_sign_of(y, select(x < V(-k_erfcx_reach), V(1.0), x));
+    return with_sign_of(y, x);  // x's sign, zeros included: far left y underflows to -0
   }
 
   // GELU' = Φ + x·φ = T - a·e^-a²/√π where x < 0, 1 - (T - a·e^-a²/√π) elsewhere: G·s1·s2 or
@@ -340,8 +346,8 @@ struct gelu_exact_dd {
     const V f_h = V(1.0) - ((g_h * s1) * s2);  // Fast2Sum: |G·s1·s2| ≤ 1/2 where x ≥ 0
     const V f_l = ((V(1.0) - f_h) - ((g_h * s1) * s2)) - ((g_l * s1) * s2);
     const V b_h = choose_by_sign(xc, g_h, f_h), b_l = choose_by_sign(xc, g_l, f_l);
-    // far left the result underflows to -0: -0 + 0 = +0, as the wide kernels give
-    return ((b_h + b_l) * choose_by_sign(xc, s1, V(1.0))) * choose_by_sign(xc, s2, V(1.0)) + V(0.0);
+    // far left the result underflows to -0 (the sign of G·s1·s2 there)
+    return ((b_h + b_l) * choose_by_sign(xc, s1, V(1.0))) * choose_by_sign(xc, s2, V(1.0));
   }
 };
 
@@ -374,7 +380,7 @@ struct kernel<gelu_tag> {
       } else {
         const gelu_normal_f n(x);
         v = n.x_or_0(x) * n.cdf;
-        d = madd(n.x_or_0(n.z) * n.gauss, V(k_inv_sqrt_pi), n.cdf);
+        d = madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf);
       }
     } else {
       v = value<T>(f, x);
@@ -382,7 +388,7 @@ struct kernel<gelu_tag> {
     }
   }
 
-  // x·Φ(x). float: far left (Φ < 2^-150) 0, as -inf·Φ would be NaN.
+  // x·Φ(x). float: far left (Φ < 2^-150) -0, as -inf·Φ would be NaN.
   template <class T, class V>
   ACTFN_INLINE static V exact_value(V x) noexcept {
     if constexpr (std::is_same_v<T, float>) {
@@ -394,12 +400,12 @@ struct kernel<gelu_tag> {
   }
 
   // GELU' = Φ(x) + x·φ(x). float: Φ + z·e^-z²/√π, with the clamped z (at x = inf, x·φ would be
-  // inf·0); far left z·e^-z² is dropped, and Φ ≈ 1e-49 rounds to +0.
+  // inf·0); far left, at the clamp, the sum is about -7e-48: a float -0, the sign of the limit.
   template <class T, class V>
   ACTFN_INLINE static V exact_derivative(V x) noexcept {
     if constexpr (std::is_same_v<T, float>) {
       const gelu_normal_f n(x);
-      return madd(n.x_or_0(n.z) * n.gauss, V(k_inv_sqrt_pi), n.cdf);
+      return madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf);
     } else {
       return gelu_exact_dd(x).derivative();
     }
