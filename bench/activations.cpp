@@ -5,7 +5,8 @@
 // memcpy of the same bytes, so that every figure can be read as a ratio within one run.
 // Names: <function>_<op>_<impl>_<type>/<size>, impl = actfn (the span forms at the level the
 // CPU picks), actfn-<level> (the span forms with actfn::limit_isa(level)), calls (f(x) and
-// f.derivative(x) in a loop), naive, eigen or onednn.
+// f.derivative(x) in a loop), precise and calls-precise (the same, actfn::precise tier; float
+// only), naive, eigen or onednn.
 //
 //   build/bench/actfn_bench --benchmark_filter='sigmoid.*float/4096'
 #include <benchmark/benchmark.h>
@@ -214,18 +215,19 @@ auto naive_functions() {
             [](T x) { return 1 / ((1 + std::abs(x)) * (1 + std::abs(x))); }});
 }
 
-template <class T>
+template <class T, class A = actfn::faithful>
 auto functors() {
-  return std::make_tuple(
-      actfn::sigmoid<T>{}, actfn::tanh<T>{}, actfn::relu<T>{}, actfn::leaky_relu<T>{},
-      actfn::gelu<T>{}, actfn::gelu<T>{actfn::gelu_approximation::tanh}, actfn::silu<T>{},
-      actfn::softplus<T>{}, actfn::log_sigmoid<T>{}, actfn::elu<T>{}, actfn::selu<T>{},
-      actfn::celu<T>{T(0.7)}, actfn::mish<T>{}, actfn::hardsigmoid<T>{}, actfn::hardswish<T>{},
-      actfn::hardtanh<T>{}, actfn::relu6<T>{}, actfn::softsign<T>{});
+  return std::make_tuple(actfn::sigmoid<T, A>{}, actfn::tanh<T, A>{}, actfn::relu<T, A>{},
+                         actfn::leaky_relu<T, A>{}, actfn::gelu<T, A>{},
+                         actfn::gelu<T, A>{actfn::gelu_approximation::tanh}, actfn::silu<T, A>{},
+                         actfn::softplus<T, A>{}, actfn::log_sigmoid<T, A>{}, actfn::elu<T, A>{},
+                         actfn::selu<T, A>{}, actfn::celu<T, A>{T(0.7)}, actfn::mish<T, A>{},
+                         actfn::hardsigmoid<T, A>{}, actfn::hardswish<T, A>{},
+                         actfn::hardtanh<T, A>{}, actfn::relu6<T, A>{}, actfn::softsign<T, A>{});
 }
 
-// Each functor wrapped as W: library (at a level) or calls.
-template <template <class> class W, class T>
+// Each functor (of tier A) wrapped as W: library (at a level) or calls.
+template <template <class> class W, class T, class A = actfn::faithful>
 auto wrapped(const char* level = nullptr) {
   return std::apply(
       [&](auto... f) {
@@ -235,7 +237,7 @@ auto wrapped(const char* level = nullptr) {
           return std::make_tuple(W<decltype(f)>{f}...);
         }
       },
-      functors<T>());
+      functors<T, A>());
 }
 
 const char* const k_names[] = {"sigmoid",   "tanh",  "relu",     "leaky_relu",  "gelu",
@@ -296,6 +298,10 @@ void register_all(const std::string& type) {
   }
   actfn::limit_isa("avx512");
   register_tuple<T>("calls", type, wrapped<calls, T>(), k_names);
+  if constexpr (std::is_same_v<T, float>) {  // double: both tiers are one kernel
+    register_tuple<T>("precise", type, wrapped<library, T, actfn::precise>("avx512"), k_names);
+    register_tuple<T>("calls-precise", type, wrapped<calls, T, actfn::precise>(), k_names);
+  }
   register_tuple<T>("naive", type, naive_functions<T>(), k_names);
 #if ACTFN_BENCH_EIGEN
   register_tuple<T>("eigen", type, peers::eigen_functions<T>(), peers::k_eigen_names);

@@ -17,10 +17,24 @@ TEMPLATE_TEST_CASE("sigmoid derivative within its bound", "[sigmoid][accuracy]",
                       [](auto x) { return ref::sigmoid_d(x); });
 }
 
+// actfn::precise: float in double lanes, rounded once (double and long double: the same kernels
+// as the default tier).
+TEST_CASE("sigmoid, precise tier: float within 0.502 ULP", "[sigmoid][accuracy]") {
+  const actfn::sigmoid<float, actfn::precise> f;
+  acc::require_within("sigmoid (precise)", f, acc::form::value, 0.502,
+                      [](auto x) { return ref::sigmoid(x); });
+  acc::require_within("sigmoid' (precise)", f, acc::form::derivative, 0.502,
+                      [](auto x) { return ref::sigmoid_d(x); });
+  acc::require_specials(
+      f, [](auto x) { return ref::sigmoid(x); }, [](auto x) { return ref::sigmoid_d(x); });
+}
+
 TEMPLATE_TEST_CASE("sigmoid special values", "[sigmoid]", float, double, long double) {
   using T = TestType;
   using L = std::numeric_limits<T>;
   const actfn::sigmoid<T> f;
+  acc::require_specials(
+      f, [](auto x) { return ref::sigmoid(x); }, [](auto x) { return ref::sigmoid_d(x); });
   CHECK(f(L::infinity()) == 1);
   CHECK(f(-L::infinity()) == 0);
   CHECK(f(T(0)) == T(0.5));

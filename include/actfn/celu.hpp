@@ -14,8 +14,8 @@ namespace actfn {
 /// e^(x/α) for x ≤ 0 (at 0 the left derivative, 1); NaN → NaN.
 /// Error (asserted by tests/celu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double.
-template <floating_point T>
-struct celu : detail::elu_family<celu<T>, T> {
+template <floating_point T, tier A = faithful>
+struct celu : detail::elu_family<celu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::celu";
   using detail::elu_family<celu, T>::operator();

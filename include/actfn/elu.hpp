@@ -16,8 +16,8 @@ namespace actfn {
 /// (at 0 the left derivative α, as PyTorch); NaN → NaN.
 /// Error (asserted by tests/elu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double.
-template <floating_point T>
-struct elu : detail::elu_family<elu<T>, T> {
+template <floating_point T, tier A = faithful>
+struct elu : detail::elu_family<elu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::elu";
   using detail::elu_family<elu, T>::operator();

@@ -95,15 +95,15 @@ struct gated {
 };
 
 /// SwiGLU silu(a)·b (LLaMA-family MLPs); its constructor takes SiLU's β.
-template <floating_point T>
-using swiglu = gated<silu<T>>;
+template <floating_point T, tier A = faithful>
+using swiglu = gated<silu<T, A>>;
 
 /// GeGLU gelu(a)·b (Gemma, T5); its constructor takes the GELU approximation.
-template <floating_point T>
-using geglu = gated<gelu<T>>;
+template <floating_point T, tier A = faithful>
+using geglu = gated<gelu<T, A>>;
 
 /// ReGLU relu(a)·b.
-template <floating_point T>
-using reglu = gated<relu<T>>;
+template <floating_point T, tier A = faithful>
+using reglu = gated<relu<T, A>>;
 
 }  // namespace actfn

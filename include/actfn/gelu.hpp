@@ -24,8 +24,8 @@ namespace actfn {
 /// Error (asserted by tests/gelu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double. Within 1/16 of the derivative's root at x ≈ -0.7518, an
 /// absolute error ≤ 2^-26 (float) / 2^-55 (double) also passes (long double: 2^-62 within 1/4).
-template <floating_point T>
-struct gelu : detail::activation<gelu<T>, T> {
+template <floating_point T, tier A = faithful>
+struct gelu : detail::activation<gelu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::gelu";
   using detail::activation<gelu, T>::operator();

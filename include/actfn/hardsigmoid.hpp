@@ -14,8 +14,8 @@ namespace actfn {
 /// on (-3, 3), 0 elsewhere and at ±3 (PyTorch's convention), NaN for NaN.
 /// Error (asserted by tests/hardsigmoid.cpp): value ≤ 1 ULP (measured: correctly rounded but for
 /// rare double roundings, float and double), derivative exact; 4 ULP for long double.
-template <floating_point T>
-struct hardsigmoid : detail::parameterless<hardsigmoid<T>, T, detail::hardsigmoid_tag> {
+template <floating_point T, tier A = faithful>
+struct hardsigmoid : detail::parameterless<hardsigmoid<T, A>, T, detail::hardsigmoid_tag> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::hardsigmoid";
 };

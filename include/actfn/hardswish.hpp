@@ -15,8 +15,8 @@ namespace actfn {
 /// -3, x/3 + ½ on (-3, 3), 1 from 3 on (PyTorch's convention since its 2025 fix); root at -3/2.
 /// Error (asserted by tests/hardswish.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP (measured: correctly
 /// rounded but for rare double roundings, float and double); 4 and 8 ULP for long double.
-template <floating_point T>
-struct hardswish : detail::parameterless<hardswish<T>, T, detail::hardswish_tag> {
+template <floating_point T, tier A = faithful>
+struct hardswish : detail::parameterless<hardswish<T, A>, T, detail::hardswish_tag> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::hardswish";
 };

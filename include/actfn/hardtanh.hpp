@@ -14,8 +14,8 @@ namespace actfn {
 /// Exact (no rounding). hardtanh(±inf) = max_val, min_val; NaN → NaN (std::clamp would not
 /// promise it); -0 inside the interval stays -0. hardtanh'(x) = 1 strictly inside (min_val,
 /// max_val), 0 outside and at both ends (PyTorch's convention), NaN for NaN.
-template <floating_point T>
-struct hardtanh : detail::activation<hardtanh<T>, T> {
+template <floating_point T, tier A = faithful>
+struct hardtanh : detail::activation<hardtanh<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::hardtanh";
   using detail::activation<hardtanh, T>::operator();

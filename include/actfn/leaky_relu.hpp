@@ -13,8 +13,8 @@ namespace actfn {
 /// Leaky ReLU with a finite negative slope (default 0.01), for T = float, double, long double.
 /// Value error ≤ 0.5 ULP (one product). leaky_relu(-inf) = -inf for a positive slope;
 /// NaN → NaN. The derivative at 0 is negative_slope (the left derivative, as in PyTorch).
-template <floating_point T>
-struct leaky_relu : detail::activation<leaky_relu<T>, T> {
+template <floating_point T, tier A = faithful>
+struct leaky_relu : detail::activation<leaky_relu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::leaky_relu";
   using detail::activation<leaky_relu, T>::operator();

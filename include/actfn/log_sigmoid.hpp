@@ -15,8 +15,8 @@ namespace actfn {
 /// limit, from below). log_sigmoid'(x) = σ(-x): 1 at -inf, 0 at inf. NaN → NaN.
 /// Error (asserted by tests/log_sigmoid.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and
 /// double; 4 and 8 ULP for long double.
-template <floating_point T>
-struct log_sigmoid : detail::parameterless<log_sigmoid<T>, T, detail::log_sigmoid_tag> {
+template <floating_point T, tier A = faithful>
+struct log_sigmoid : detail::parameterless<log_sigmoid<T, A>, T, detail::log_sigmoid_tag> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::log_sigmoid";
 };

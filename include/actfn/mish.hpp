@@ -16,8 +16,8 @@ namespace actfn {
 /// Error (asserted by tests/mish.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double
 /// (within 1/16 of the root, an absolute error ≤ 2^-26 / 2^-55 also passes); 4 and 8 ULP for
 /// long double (within 1/2 of the root, 2^-62 absolute).
-template <floating_point T>
-struct mish : detail::parameterless<mish<T>, T, detail::mish_tag> {
+template <floating_point T, tier A = faithful>
+struct mish : detail::parameterless<mish<T, A>, T, detail::mish_tag> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::mish";
 };

@@ -12,8 +12,8 @@ namespace actfn {
 /// Rectified linear unit, for T = float, double, long double. Exact (no rounding).
 /// relu(inf) = inf, relu(-inf) = 0, NaN → NaN (std::max(T(0), NaN) would return 0).
 /// relu'(0) = 0, as in PyTorch.
-template <floating_point T>
-struct relu : detail::activation<relu<T>, T> {
+template <floating_point T, tier A = faithful>
+struct relu : detail::activation<relu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::relu";
   using detail::activation<relu, T>::operator();

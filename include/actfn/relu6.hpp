@@ -11,8 +11,8 @@ namespace actfn {
 /// rounding). relu6(inf) = 6, relu6(-inf) = 0, NaN → NaN (std::min and std::max would drop it),
 /// relu6(-0) = -0 (as relu). relu6'(x) = 1 on (0, 6), 0 elsewhere, at 0 and at 6 (PyTorch's
 /// convention), NaN for NaN.
-template <floating_point T>
-struct relu6 : detail::activation<relu6<T>, T> {
+template <floating_point T, tier A = faithful>
+struct relu6 : detail::activation<relu6<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::relu6";
   using detail::activation<relu6, T>::operator();

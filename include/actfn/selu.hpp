@@ -12,8 +12,8 @@ namespace actfn {
 /// rounded once. selu(inf) = inf, selu(-inf) = -λα. selu'(x) = λ for x > 0, λα·e^x for x ≤ 0 (the
 /// left derivative at 0); NaN → NaN. Error (asserted by tests/selu.cpp): value ≤ 1 ULP, derivative
 /// ≤ 2 ULP for float and double; 4 and 8 ULP for long double.
-template <floating_point T>
-struct selu : detail::elu_family<selu<T>, T> {
+template <floating_point T, tier A = faithful>
+struct selu : detail::elu_family<selu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::selu";
   using detail::elu_family<selu, T>::operator();

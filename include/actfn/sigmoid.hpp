@@ -14,9 +14,9 @@ namespace actfn {
 /// σ'(x) = e^-|x|/(1 + e^-|x|)² (no 1 - σ, which cancels); 0 at ±inf.
 /// Error (asserted by tests/sigmoid.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double.
-template <floating_point T>
-struct sigmoid : detail::parameterless<sigmoid<T>, T, detail::sigmoid_tag>,
-                 detail::output_derivative<sigmoid<T>, T> {
+template <floating_point T, tier A = faithful>
+struct sigmoid : detail::parameterless<sigmoid<T, A>, T, detail::sigmoid_tag<A>>,
+                 detail::output_derivative<sigmoid<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::sigmoid";
   using detail::output_derivative<sigmoid, T>::derivative_from_output;

@@ -17,8 +17,8 @@ namespace actfn {
 /// Error (asserted by tests/silu.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double
 /// (within 1/16 of the root, an absolute error ≤ 2^-26 / 2^-55 also passes); 4 and 8 ULP for
 /// long double (within 1/4 of the root, 2^-62 absolute).
-template <floating_point T>
-struct silu : detail::activation<silu<T>, T> {
+template <floating_point T, tier A = faithful>
+struct silu : detail::activation<silu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::silu";
   using detail::activation<silu, T>::operator();

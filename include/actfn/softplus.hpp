@@ -16,8 +16,8 @@ namespace actfn {
 /// softplus(inf) = inf, softplus(-inf) = 0, softplus'(x) = σ(βx): 1 at inf, 0 at -inf; NaN → NaN.
 /// Error (asserted by tests/softplus.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double.
-template <floating_point T>
-struct softplus : detail::activation<softplus<T>, T> {
+template <floating_point T, tier A = faithful>
+struct softplus : detail::activation<softplus<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::softplus";
   using detail::activation<softplus, T>::operator();

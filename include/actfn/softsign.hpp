@@ -14,8 +14,8 @@ namespace actfn {
 /// last bit where it is subnormal (no (1 + |x|)² overflow).
 /// Error (asserted by tests/softsign.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP (measured: correctly
 /// rounded but for rare double roundings, float and double); 4 and 8 ULP for long double.
-template <floating_point T>
-struct softsign : detail::parameterless<softsign<T>, T, detail::softsign_tag> {
+template <floating_point T, tier A = faithful>
+struct softsign : detail::parameterless<softsign<T, A>, T, detail::softsign_tag> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::softsign";
 };

@@ -14,9 +14,9 @@ namespace actfn {
 /// tanh'(x) = sech²(x) = 4e^-2|x|/(1 + e^-2|x|)² (no 1 - tanh², which cancels); 0 at ±inf.
 /// Error (asserted by tests/tanh.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double.
-template <floating_point T>
-struct tanh : detail::parameterless<tanh<T>, T, detail::tanh_tag>,
-              detail::output_derivative<tanh<T>, T> {
+template <floating_point T, tier A = faithful>
+struct tanh : detail::parameterless<tanh<T, A>, T, detail::tanh_tag>,
+              detail::output_derivative<tanh<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::tanh";
   using detail::output_derivative<tanh, T>::derivative_from_output;

@@ -10,6 +10,8 @@
 #include <concepts>
 #include <type_traits>
 
+#include "../tier.hpp"
+
 // ACTFN_NO_SIMD: define it to force the portable path: the same kernels on one plain lane
 // instead of the SSE2 / AVX2+FMA / AVX-512 batches that detail/lanes.hpp picks from the
 // compiler's target macros. Results stay within the same bounds (CI runs the suite with it).

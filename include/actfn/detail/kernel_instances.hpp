@@ -20,23 +20,30 @@
       const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                         \
   ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::backward, F<T>, T>(   \
       const F<T>&, const T*, const T*, T*, std::size_t) noexcept;
-#define ACTFN_LOOPS_ALL(level, T)           \
-  ACTFN_LOOPS(level, actfn::sigmoid, T)     \
-  ACTFN_LOOPS(level, actfn::tanh, T)        \
-  ACTFN_LOOPS(level, actfn::relu, T)        \
-  ACTFN_LOOPS(level, actfn::leaky_relu, T)  \
-  ACTFN_LOOPS(level, actfn::gelu, T)        \
-  ACTFN_LOOPS(level, actfn::silu, T)        \
-  ACTFN_LOOPS(level, actfn::softplus, T)    \
-  ACTFN_LOOPS(level, actfn::log_sigmoid, T) \
-  ACTFN_LOOPS(level, actfn::elu, T)         \
-  ACTFN_LOOPS(level, actfn::selu, T)        \
-  ACTFN_LOOPS(level, actfn::celu, T)        \
-  ACTFN_LOOPS(level, actfn::mish, T)        \
-  ACTFN_LOOPS(level, actfn::hardsigmoid, T) \
-  ACTFN_LOOPS(level, actfn::hardswish, T)   \
-  ACTFN_LOOPS(level, actfn::hardtanh, T)    \
-  ACTFN_LOOPS(level, actfn::relu6, T)       \
+namespace actfn::detail {
+// The functors whose tiers run different kernels, in the tier that is not the default.
+template <class T>
+using precise_sigmoid = actfn::sigmoid<T, actfn::precise>;
+}  // namespace actfn::detail
+
+#define ACTFN_LOOPS_ALL(level, T)                       \
+  ACTFN_LOOPS(level, actfn::sigmoid, T)                 \
+  ACTFN_LOOPS(level, actfn::detail::precise_sigmoid, T) \
+  ACTFN_LOOPS(level, actfn::tanh, T)                    \
+  ACTFN_LOOPS(level, actfn::relu, T)                    \
+  ACTFN_LOOPS(level, actfn::leaky_relu, T)              \
+  ACTFN_LOOPS(level, actfn::gelu, T)                    \
+  ACTFN_LOOPS(level, actfn::silu, T)                    \
+  ACTFN_LOOPS(level, actfn::softplus, T)                \
+  ACTFN_LOOPS(level, actfn::log_sigmoid, T)             \
+  ACTFN_LOOPS(level, actfn::elu, T)                     \
+  ACTFN_LOOPS(level, actfn::selu, T)                    \
+  ACTFN_LOOPS(level, actfn::celu, T)                    \
+  ACTFN_LOOPS(level, actfn::mish, T)                    \
+  ACTFN_LOOPS(level, actfn::hardsigmoid, T)             \
+  ACTFN_LOOPS(level, actfn::hardswish, T)               \
+  ACTFN_LOOPS(level, actfn::hardtanh, T)                \
+  ACTFN_LOOPS(level, actfn::relu6, T)                   \
   ACTFN_LOOPS(level, actfn::softsign, T)
 // float and double on every level this translation unit compiles (the dispatcher's table);
 // long double on the static one only (its wide-type kernels, one value at a time).

@@ -27,7 +27,9 @@ ACTFN_HOST_DEVICE constexpr W sigmoid_derivative(W x) noexcept {
   return e * r * r;
 }
 
-// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp); A is the tier
+// (actfn::faithful or actfn::precise), which picks the float lanes' kernels.
+template <class A>
 struct sigmoid_tag {
   template <class W>
   ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
@@ -46,29 +48,36 @@ struct sigmoid_tag {
 #if defined(ACTFN_TARGET)
 namespace actfn::detail::ACTFN_TARGET {
 
-template <>
-struct kernel<sigmoid_tag> {
-  // float and double results are computed in double lanes; long double in the wide kernels.
+template <class A>
+struct kernel<sigmoid_tag<A>> {
+  // faithful float: float lanes where madd fuses (lane_for); otherwise float and double are
+  // computed in double lanes, long double in the wide kernels.
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
+  using lane = lane_for<T, A>;
 
-  // float: σ(x) = 1/(1 + e), e = e^-x: in double, e^120 does not overflow and 1 + e has no
-  // cancellation, so the left tail keeps its relative accuracy without a second branch.
+  // float lanes: σ(-|x|) or σ(|x|) from e^-|x| as hi + lo (target/exp_float.hpp), rounded once.
+  // float in double lanes: σ(x) = 1/(1 + e), e = e^-x: in double, e^120 does not overflow and
+  // 1 + e has no cancellation, so the left tail keeps its relative accuracy without a branch.
   // double: σ(|x|) or σ(-|x|) = e·σ(|x|) as hi + lo (target/logistic.hpp), rounded once.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (std::is_same_v<lane<T>, float>) {
+      return logistic_ff(magnitude(x)).sigma(x);
+    } else if constexpr (std::is_same_v<T, float>) {
       return recip(V(1.0) + exp_split(-x).exp());
     } else {
       return logistic_dd(magnitude(x)).sigma(x);
     }
   }
 
-  // float: σ' = e/(1 + e)² as (e·r)·r, r = 1/(1 + e): no 1 - σ, which cancels, and e·r ≤ 1
-  // keeps the product from underflowing on the left. double: e·σ(|x|)² as hi + lo.
+  // σ' = e/(1 + e)², e = e^-|x|: no 1 - σ, which cancels. float lanes: as hi + lo, rounded
+  // once. float in double lanes: (e·r)·r, r = 1/(1 + e), where e·r ≤ 1 keeps the product from
+  // underflowing on the left. double: e·σ(|x|)² as hi + lo.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (std::is_same_v<lane<T>, float>) {
+      return logistic_ff(magnitude(x)).slope();
+    } else if constexpr (std::is_same_v<T, float>) {
       const V e = exp_split(-x).exp();
       const V r = recip(V(1.0) + e);
       return (e * r) * r;

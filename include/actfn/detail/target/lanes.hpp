@@ -49,6 +49,17 @@ inline constexpr bool double_kernels_on =
     true;
 #endif
 
+// The lane element type of the kernels that compute T in tier A here, for a function with
+// float-lane kernels: float lanes for the faithful tier's float where madd fuses (their pairs
+// need the FMA's exact residuals) and -ffast-math is off (it would fold them away); double
+// lanes for every other float and double; none for long double (its wide-type kernels).
+template <class T, class A>
+using lane_for =
+    std::conditional_t<std::is_same_v<T, long double>, void,
+                       std::conditional_t<std::is_same_v<T, float> && std::is_same_v<A, faithful> &&
+                                              fused_madd && double_kernels_on,
+                                          float, double>>;
+
 template <class V>
 inline constexpr std::size_t width = 1;
 #if ACTFN_TARGET_LEVEL != ACTFN_LEVEL_SCALAR

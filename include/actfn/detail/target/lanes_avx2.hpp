@@ -89,5 +89,27 @@ inline batch_f select(__m256 m, batch_f a, batch_f b) noexcept {
   return _mm256_blendv_ps(b.v, a.v, m);
 }
 inline batch_f max_of(batch_f a, batch_f b) noexcept { return _mm256_max_ps(a.v, b.v); }
+// The rest serves the float-lane kernels (the faithful tier), as batch_d's above.
+inline batch_f operator+(batch_f a, batch_f b) noexcept { return _mm256_add_ps(a.v, b.v); }
+inline batch_f operator-(batch_f a, batch_f b) noexcept { return _mm256_sub_ps(a.v, b.v); }
+inline batch_f operator-(batch_f a) noexcept { return _mm256_sub_ps(_mm256_setzero_ps(), a.v); }
+inline batch_f madd(batch_f a, batch_f b, batch_f c) noexcept {
+  return _mm256_fmadd_ps(a.v, b.v, c.v);
+}
+inline batch_f min_of(batch_f a, batch_f b) noexcept { return _mm256_min_ps(a.v, b.v); }
+inline batch_f magnitude(batch_f a) noexcept {
+  return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a.v);
+}
+inline batch_f recip(batch_f d) noexcept { return _mm256_div_ps(_mm256_set1_ps(1.0f), d.v); }
+inline batch_f exponent_field(batch_f y) noexcept {
+  return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(y.v), 23));
+}
+inline batch_f choose_by_sign(batch_f v, batch_f a, batch_f b) noexcept {
+  return _mm256_blendv_ps(b.v, a.v, v.v);
+}
+// table[i] for i = the low three bits of each lane of y: one VPERMPS, the table in a register.
+inline batch_f lookup(const float (&table)[8], batch_f y) noexcept {
+  return _mm256_permutevar8x32_ps(_mm256_loadu_ps(table), _mm256_castps_si256(y.v));
+}
 
 }  // namespace actfn::detail::ACTFN_TARGET

@@ -118,6 +118,31 @@ inline batch_f select(__mmask16 m, batch_f a, batch_f b) noexcept {
 inline batch_f max_of(batch_f a, batch_f b) noexcept {
   return _mm512_maskz_max_ps(batch_f::all, a.v, b.v);
 }
+// The rest serves the float-lane kernels (the faithful tier), as batch_d's above.
+inline batch_f operator+(batch_f a, batch_f b) noexcept { return _mm512_add_ps(a.v, b.v); }
+inline batch_f operator-(batch_f a, batch_f b) noexcept { return _mm512_sub_ps(a.v, b.v); }
+inline batch_f operator-(batch_f a) noexcept { return _mm512_sub_ps(_mm512_setzero_ps(), a.v); }
+inline batch_f madd(batch_f a, batch_f b, batch_f c) noexcept {
+  return _mm512_fmadd_ps(a.v, b.v, c.v);
+}
+inline batch_f min_of(batch_f a, batch_f b) noexcept {
+  return _mm512_maskz_min_ps(batch_f::all, a.v, b.v);
+}
+inline batch_f magnitude(batch_f a) noexcept { return _mm512_abs_ps(a.v); }
+inline batch_f recip(batch_f d) noexcept { return _mm512_div_ps(_mm512_set1_ps(1.0f), d.v); }
+inline batch_f exponent_field(batch_f y) noexcept {
+  return _mm512_castsi512_ps(_mm512_maskz_slli_epi32(batch_f::all, _mm512_castps_si512(y.v), 23));
+}
+inline batch_f choose_by_sign(batch_f v, batch_f a, batch_f b) noexcept {
+  const __mmask16 m = _mm512_cmplt_epi32_mask(_mm512_castps_si512(v.v), _mm512_setzero_si512());
+  return _mm512_mask_blend_ps(m, b.v, a.v);
+}
+// table[i] for i = the low three bits of each lane of y: one VPERMPS, the table twice over in a
+// register (VPERMPS on 16 lanes reads four bits).
+inline batch_f lookup(const float (&table)[8], batch_f y) noexcept {
+  const __m512 t = _mm512_maskz_broadcast_f32x8(batch_f::all, _mm256_loadu_ps(table));
+  return _mm512_maskz_permutexvar_ps(batch_f::all, _mm512_castps_si512(y.v), t);
+}
 inline batch_f step(batch_f x, batch_f below) noexcept {
   return _mm512_maskz_fixupimm_ps(batch_f::all, below.v, x.v,
                                   _mm512_set1_epi32(static_cast<int>(0xA0A0A022u)), 0);

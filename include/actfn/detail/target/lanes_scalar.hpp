@@ -9,7 +9,8 @@ namespace actfn::detail::ACTFN_TARGET {
 
 // a where m, else b, by bits rather than a branch: GCC keeps both sides computed, as the batches
 // do, and vectorizes a user's loop of scalar calls; a `m ? a : b` between two computed values
-// becomes a branch to it ("control flow in loop": ELU and Mish calls ran at the naive loop's speed).
+// becomes a branch to it ("control flow in loop": ELU and Mish calls ran at the naive loop's
+// speed).
 template <std::floating_point S>
 ACTFN_INLINE S select(bool m, S a, S b) noexcept {
   using U = std::conditional_t<sizeof(S) == 8, std::uint64_t, std::uint32_t>;
@@ -39,10 +40,19 @@ ACTFN_INLINE S magnitude(S x) noexcept {
   return std::fabs(x);
 }
 ACTFN_INLINE double recip(double d) noexcept { return 1 / d; }
+ACTFN_INLINE float recip(float d) noexcept { return 1 / d; }
 // The double whose exponent field is y's low 11 bits (the rest zero): 2^k for y = k + 1023 +
 // 1.5·2^52, k integral in [-1022, 1023].
 ACTFN_INLINE double exponent_field(double y) noexcept {
   return std::bit_cast<double>(std::bit_cast<std::uint64_t>(y) << 52);
+}
+// The float whose exponent field is y's low 8 bits: 2^k for y = k + 127 + 1.5·2^23.
+ACTFN_INLINE float exponent_field(float y) noexcept {
+  return std::bit_cast<float>(std::bit_cast<std::uint32_t>(y) << 23);
+}
+// table[i] for i = the low three bits of y (the float-lane exp's table).
+ACTFN_INLINE float lookup(const float (&table)[8], float y) noexcept {
+  return table[std::bit_cast<std::uint32_t>(y) & 7];
 }
 // |mag| with the sign of s.
 ACTFN_INLINE double with_sign_of(double mag, double s) noexcept { return std::copysign(mag, s); }
@@ -66,6 +76,13 @@ ACTFN_INLINE double sign01(double v) noexcept {
 // two computed values would be a branch to it.
 ACTFN_INLINE double choose_by_sign(double v, double a, double b) noexcept {
   const double n = sign01(v);
+  return madd(a, n, b * (1 - n));
+}
+ACTFN_INLINE float sign01(float v) noexcept {
+  return std::bit_cast<float>((std::bit_cast<std::uint32_t>(v) >> 31) | 0x4B000000) - 0x1p23f;
+}
+ACTFN_INLINE float choose_by_sign(float v, float a, float b) noexcept {
+  const float n = sign01(v);
   return madd(a, n, b * (1 - n));
 }
 // v cut to its 26 leading significant bits: the product of two such is exact.

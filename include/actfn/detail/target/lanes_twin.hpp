@@ -104,6 +104,10 @@ ACTFN_INLINE twin<L> lookup(const double (&table)[64], const twin<L>& y) noexcep
   return {lookup(table, y.a), lookup(table, y.b)};
 }
 template <class L>
+ACTFN_INLINE twin<L> lookup(const float (&table)[8], const twin<L>& y) noexcept {
+  return {lookup(table, y.a), lookup(table, y.b)};
+}
+template <class L>
 ACTFN_INLINE twin<L> low_bits(const twin<L>& y, std::uint64_t mask) noexcept {
   return {low_bits(y.a, mask), low_bits(y.b, mask)};
 }

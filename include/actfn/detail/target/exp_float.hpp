@@ -1,0 +1,96 @@
+// actfn/detail/target/exp_float.hpp: e^-a and σ as hi + lo over lanes of floats, for the
+// float-lane kernels of the faithful tier. Used only where madd fuses (lane_for, lanes.hpp):
+// every lo below is an FMA's exact residual or a Fast2Sum's. Per target, no include guard.
+//
+// Why pairs: σ(-a) = e/(1 + e) inherits e's relative error, and 1 + e rounds by up to 2^-24, so
+// a float exp (about 1 ULP) and a plain division give up to 2 ULP. With e as hi + lo to about
+// 2^-27, 1 + e as d + dl and the quotient corrected by its exact remainder, what is left is the
+// final rounding (0.5 ULP) and a few hundredths.
+
+namespace actfn::detail::ACTFN_TARGET {
+
+// 2^(-i/8), i = 0..7, as hi + lo (to 2^-48): one permute reads each (lookup, lanes_*.hpp).
+inline constexpr float kf_exp2_8_hi[8] = {0x1p+0f,        0x1.d5818ep-1f, 0x1.ae89fap-1f,
+                                          0x1.8ace54p-1f, 0x1.6a09e6p-1f, 0x1.4bfdaep-1f,
+                                          0x1.306fe0p-1f, 0x1.172b84p-1f};
+inline constexpr float kf_exp2_8_lo[8] = {0.0f,
+                                          -0x1.822dbcp-28f,
+                                          -0x1.a94b14p-27f,
+                                          0x1.15506ep-28f,
+                                          0x1.9fcef4p-27f,
+                                          -0x1.593abcp-26f,
+                                          0x1.4636e2p-26f,
+                                          -0x1.c15742p-28f};
+inline constexpr float kf_8_log2e = 0x1.715476p+3f;  // 8/ln2
+// ln2/8 = hi + lo to 2^-42, hi on 12 bits: m·hi is exact for the m below (≤ 1201).
+inline constexpr float kf_ln2_8_hi = 0x1.62ep-4f, kf_ln2_8_lo = 0x1.0bfbe8p-18f;
+// y + kf_round rounds y to an integer, held in its low bits.
+inline constexpr float kf_round = 0x1.8p23f;
+// (e^-r - 1 + r)/r² for |r| ≤ ln2/16 + 2^-12: a degree-2 Chebyshev fit (mpmath), error 1.7e-7,
+// which r² ≤ 0.0019 scales to 2^-31.5 of e^-r.
+inline constexpr float kf_expm1_q[] = {0x1.55597ap-5f, -0x1.555b8ep-3f, 0.5f};
+
+// e^-a for a ≥ 0 as (hi + lo)·s1·s2: e^-a = 2^-k·2^(-i/8)·e^-r, m = 8k + i = round(8a/ln2),
+// |r| ≤ ln2/16, so hi + lo (in [0.5, 1.05]) is good to about 2^-28 from a table and a
+// polynomial of degree 4, with no error term of its own beside the table's lo. 2^-k = s1·s2 in
+// two normal factors, 2^-min(k, 100) and the rest, so that a result in the subnormals rounds
+// there once, in its last multiplication. a is capped at 104 first: e^-104 < 2^-150.
+template <class V>
+struct exp_neg_ff {
+  V hi, lo, s1, s2;
+  ACTFN_ALWAYS_INLINE explicit exp_neg_ff(V a) noexcept : hi(0.0f), lo(0.0f), s1(0.0f), s2(0.0f) {
+    a = min_of(V(104.0f), a);  // NaN stays: MINPS returns its second operand
+    // opaque, twice: under -ffast-math (y + kf_round) - kf_round would fold to y
+    const V y = opaque(madd(a, V(kf_8_log2e), V(kf_round)));  // m in its low bits
+    const V m = opaque(y - V(kf_round));
+    V r = madd(m, V(-kf_ln2_8_hi), a);  // exact
+    r = madd(m, V(-kf_ln2_8_lo), r);    // rounded by 2^-29 at most
+    const V q = madd(madd(r, V(kf_expm1_q[0]), V(kf_expm1_q[1])), r, V(kf_expm1_q[2]));
+    const V p = madd(rounded(r * r), q, -r);  // e^-r - 1
+    const V th = lookup(kf_exp2_8_hi, y);
+    const V tl = madd(th, p, lookup(kf_exp2_8_lo, y));  // 2^(-i/8)·e^-r - th
+    hi = th + tl;                                       // Fast2Sum: |tl| ≤ 0.05·th
+    lo = (th - hi) + tl;
+    // 127 - k, k = ⌊m/8⌋, in the low bits of e: (m - 3.5)/8 is k + (i - 3.5)/8, within 7/16 of k
+    const V e = opaque(madd(m - V(3.5f), V(-0.125f), V(kf_round + 127)));
+    const V e1 = max_of(e, V(kf_round + 27));  // 127 - min(k, 100)
+    s1 = exponent_field(e1);
+    s2 = exponent_field((e - e1) + V(kf_round + 127));
+  }
+};
+
+// σ(-a) and σ(a) = 1/(1 + e), e = e^-a = (hi + lo)·s, s = s1·s2, for a ≥ 0. 1 + e is d + dl
+// (a Fast2Sum), r0 = 1/d rounded, c = 1 - (d + dl)·r0 from the FMA's exact remainder, and
+// the quotient (hi + lo)/(d + dl) = q0 + t·r0: q0 = hi·r0 rounded, t its exact remainder.
+// e·s1 stands for e in d: where s2 < 1, e < 2^-100 is far below d's rounding either way.
+template <class V>
+struct logistic_ff {
+  exp_neg_ff<V> e;
+  V r0, c, q0, t;
+  ACTFN_ALWAYS_INLINE explicit logistic_ff(V a) noexcept
+      : e(a), r0(0.0f), c(0.0f), q0(0.0f), t(0.0f) {
+    const V eh = e.hi * e.s1;  // exact: s1 ≥ 2^-100
+    const V d = V(1.0f) + eh;
+    const V dl = madd(e.lo, e.s1, (V(1.0f) - d) + eh);  // Fast2Sum: 1 ≥ eh
+    r0 = recip(d);
+    c = madd(-dl, r0, madd(-d, r0, V(1.0f)));
+    q0 = rounded(e.hi * r0);
+    t = madd(-q0, dl, e.lo) + madd(-q0, d, e.hi);  // hi - q0·d: exact
+  }
+  // σ(-a) where v's sign bit is set, else σ(a) = r0·(1 + c): each rounded once (but a
+  // subnormal σ(-a), from a result rounded to float first at 2^-100 of its scale).
+  V sigma(V v) const noexcept {
+    const V left = madd(t, r0 * e.s1, q0 * e.s1) * e.s2;
+    const V right = madd(r0, c, r0);
+    return choose_by_sign(v, left, right);
+  }
+  // σ'(a) = e/(1 + e)² = s·(q0 + t·r0)·r0·(1 + c): q0·r0 as p + its exact residual, the rest
+  // first-order terms; rounded once, as σ(-a).
+  V slope() const noexcept {
+    const V p = rounded(q0 * r0);
+    const V rest = madd(t * r0, r0, madd(p, c, madd(q0, r0, -p)));
+    return madd(rest, e.s1, p * e.s1) * e.s2;
+  }
+};
+
+}  // namespace actfn::detail::ACTFN_TARGET
