@@ -22,8 +22,9 @@ std::vector<T> some_inputs() {
 template <class T>
 auto all_functors() {
   return std::make_tuple(
-      actfn::sigmoid<T>{}, actfn::sigmoid<T, actfn::precise>{}, actfn::tanh<T>{}, actfn::relu<T>{},
-      actfn::leaky_relu<T>{}, actfn::leaky_relu<T>(T(0.3)), actfn::gelu<T>{},
+      actfn::sigmoid<T>{}, actfn::sigmoid<T, actfn::precise>{}, actfn::tanh<T>{},
+      actfn::tanh<T, actfn::precise>{}, actfn::relu<T>{}, actfn::leaky_relu<T>{},
+      actfn::leaky_relu<T>(T(0.3)), actfn::gelu<T>{},
       actfn::gelu<T>(actfn::gelu_approximation::tanh), actfn::silu<T>{}, actfn::silu<T>(T(1.702)),
       actfn::softplus<T>{}, actfn::softplus<T>(T(2)), actfn::log_sigmoid<T>{}, actfn::elu<T>{},
       actfn::elu<T>(T(0.5)), actfn::selu<T>{}, actfn::celu<T>(T(0.7)), actfn::mish<T>{},

@@ -16,10 +16,24 @@ TEMPLATE_TEST_CASE("tanh derivative within its bound", "[tanh][accuracy]", float
                       [](auto x) { return ref::tanh_d(x); });
 }
 
+// actfn::precise: float in double lanes, rounded once (double and long double: the same kernels
+// as the default tier).
+TEST_CASE("tanh, precise tier: float within 0.502 ULP", "[tanh][accuracy]") {
+  const actfn::tanh<float, actfn::precise> f;
+  acc::require_within("tanh (precise)", f, acc::form::value, 0.502,
+                      [](auto x) { return ref::tanh_v(x); });
+  acc::require_within("tanh' (precise)", f, acc::form::derivative, 0.502,
+                      [](auto x) { return ref::tanh_d(x); });
+  acc::require_specials(
+      f, [](auto x) { return ref::tanh_v(x); }, [](auto x) { return ref::tanh_d(x); });
+}
+
 TEMPLATE_TEST_CASE("tanh special values", "[tanh]", float, double, long double) {
   using T = TestType;
   using L = std::numeric_limits<T>;
   const actfn::tanh<T> f;
+  acc::require_specials(
+      f, [](auto x) { return ref::tanh_v(x); }, [](auto x) { return ref::tanh_d(x); });
   CHECK(f(L::infinity()) == 1);
   CHECK(f(-L::infinity()) == -1);
   CHECK(acc::same_bits(f(-T(0)), -T(0)));  // odd: the sign of zero is kept

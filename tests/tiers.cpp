@@ -40,13 +40,15 @@ TEMPLATE_TEST_CASE("both tiers give double and long double the same bits", "[spa
   using T = TestType;
   const std::vector<T> x = acc::special_inputs<T>();
   std::vector<T> a(x.size()), b(x.size());
-  const actfn::sigmoid<T> f;
-  const actfn::sigmoid<T, actfn::precise> p;
-  f(x, a);
-  p(x, b);
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    INFO("x = " << x[i]);
-    CHECK(acc::same_bits(a[i], b[i]));
-    CHECK(acc::same_bits(f.derivative(x[i]), p.derivative(x[i])));
-  }
+  const auto same = [&](const auto& f, const auto& p) {
+    f(x, a);
+    p(x, b);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      INFO(f.name << " at x = " << x[i]);
+      CHECK(acc::same_bits(a[i], b[i]));
+      CHECK(acc::same_bits(f.derivative(x[i]), p.derivative(x[i])));
+    }
+  };
+  same(actfn::sigmoid<T>{}, actfn::sigmoid<T, actfn::precise>{});
+  same(actfn::tanh<T>{}, actfn::tanh<T, actfn::precise>{});
 }

@@ -15,7 +15,7 @@ namespace actfn {
 /// Error (asserted by tests/tanh.cpp): value ≤ 1 ULP, derivative ≤ 2 ULP for float and double;
 /// 4 and 8 ULP for long double.
 template <floating_point T, tier A = faithful>
-struct tanh : detail::parameterless<tanh<T, A>, T, detail::tanh_tag>,
+struct tanh : detail::parameterless<tanh<T, A>, T, detail::tanh_tag<A>>,
               detail::output_derivative<tanh<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::tanh";

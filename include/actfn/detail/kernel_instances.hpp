@@ -24,12 +24,15 @@ namespace actfn::detail {
 // The functors whose tiers run different kernels, in the tier that is not the default.
 template <class T>
 using precise_sigmoid = actfn::sigmoid<T, actfn::precise>;
+template <class T>
+using precise_tanh = actfn::tanh<T, actfn::precise>;
 }  // namespace actfn::detail
 
 #define ACTFN_LOOPS_ALL(level, T)                       \
   ACTFN_LOOPS(level, actfn::sigmoid, T)                 \
   ACTFN_LOOPS(level, actfn::detail::precise_sigmoid, T) \
   ACTFN_LOOPS(level, actfn::tanh, T)                    \
+  ACTFN_LOOPS(level, actfn::detail::precise_tanh, T)    \
   ACTFN_LOOPS(level, actfn::relu, T)                    \
   ACTFN_LOOPS(level, actfn::leaky_relu, T)              \
   ACTFN_LOOPS(level, actfn::gelu, T)                    \

@@ -23,7 +23,9 @@ ACTFN_HOST_DEVICE constexpr W tanh_derivative(W x) noexcept {
   return 4 * e * r * r;
 }
 
-// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp).
+// The wide-type kernels above, for the scalar forms (detail/parameterless.hpp); A is the tier
+// (actfn::faithful or actfn::precise), which picks the float lanes' kernels.
+template <class A>
 struct tanh_tag {
   template <class W>
   ACTFN_HOST_DEVICE static constexpr W value(W x) noexcept {
@@ -42,18 +44,23 @@ struct tanh_tag {
 #if defined(ACTFN_TARGET)
 namespace actfn::detail::ACTFN_TARGET {
 
-template <>
-struct kernel<tanh_tag> {
+template <class A>
+struct kernel<tanh_tag<A>> {
+  // faithful float: float lanes where madd fuses (lane_for); otherwise float and double are
+  // computed in double lanes, long double in the wide kernels.
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
+  using lane = lane_for<T, A>;
 
   // tanh|x| = -m/(2 + m), m = e^-2|x| - 1 from expm1: no cancellation for small |x|, where
   // 1 - e^-2|x| would lose the low bits; the sign is put back last (tanh(-0) = -0).
   // double: m and 2 + m as hi + lo (target/exp.hpp's minus_one keeps m's relative accuracy),
   // the quotient rounded once.
+  // float lanes: target/exp_float.hpp's tanh_ff (a polynomial near 0, 1 - 2e/(1 + e) beyond).
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (std::is_same_v<lane<T>, float>) {
+      return tanh_ff(x);
+    } else if constexpr (std::is_same_v<T, float>) {
       const V m = exp_split(V(-2.0) * magnitude(x)).expm1();
       return with_sign_of(-m * recip(m + V(2.0)), x);
     } else {
@@ -68,9 +75,12 @@ struct kernel<tanh_tag> {
 
   // sech²x = 4e/(1 + e)², e = e^-2x: no 1 - tanh², which cancels, and no cosh², which
   // overflows. double: 4σ'(2|x|) as hi + lo; 2|x| is exact (or inf, where sech² is 0).
+  // float lanes: 4σ'(2|x|) from the sigmoid's pairs (target/exp_float.hpp), rounded once.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (std::is_same_v<lane<T>, float>) {
+      return logistic_ff(V(2.0f) * magnitude(x)).slope(4.0f);
+    } else if constexpr (std::is_same_v<T, float>) {
       const V e = exp_split(V(-2.0) * x).exp();
       const V r = recip(V(1.0) + e);
       return (V(4.0) * e * r) * r;

@@ -22,7 +22,7 @@ inline constexpr float kf_exp2_8_lo[8] = {0.0f,
                                           0x1.4636e2p-26f,
                                           -0x1.c15742p-28f};
 inline constexpr float kf_8_log2e = 0x1.715476p+3f;  // 8/ln2
-// ln2/8 = hi + lo to 2^-42, hi on 12 bits: m·hi is exact for the m below (≤ 1201).
+// ln2/8 = hi + lo to 2^-42, hi on 12 bits: m·hi is exact for the m below (≤ 1224).
 inline constexpr float kf_ln2_8_hi = 0x1.62ep-4f, kf_ln2_8_lo = 0x1.0bfbe8p-18f;
 // y + kf_round rounds y to an integer, held in its low bits.
 inline constexpr float kf_round = 0x1.8p23f;
@@ -34,12 +34,12 @@ inline constexpr float kf_expm1_q[] = {0x1.55597ap-5f, -0x1.555b8ep-3f, 0.5f};
 // |r| ≤ ln2/16, so hi + lo (in [0.5, 1.05]) is good to about 2^-28 from a table and a
 // polynomial of degree 4, with no error term of its own beside the table's lo. 2^-k = s1·s2 in
 // two normal factors, 2^-min(k, 100) and the rest, so that a result in the subnormals rounds
-// there once, in its last multiplication. a is capped at 104 first: e^-104 < 2^-150.
+// there once, in its last multiplication. a is capped at 106 first: e^-106·4 < 2^-150 (tanh′).
 template <class V>
 struct exp_neg_ff {
   V hi, lo, s1, s2;
   ACTFN_ALWAYS_INLINE explicit exp_neg_ff(V a) noexcept : hi(0.0f), lo(0.0f), s1(0.0f), s2(0.0f) {
-    a = min_of(V(104.0f), a);  // NaN stays: MINPS returns its second operand
+    a = min_of(V(106.0f), a);  // NaN stays: MINPS returns its second operand
     // opaque, twice: under -ffast-math (y + kf_round) - kf_round would fold to y
     const V y = opaque(madd(a, V(kf_8_log2e), V(kf_round)));  // m in its low bits
     const V m = opaque(y - V(kf_round));
@@ -84,13 +84,49 @@ struct logistic_ff {
     const V right = madd(r0, c, r0);
     return choose_by_sign(v, left, right);
   }
-  // σ'(a) = e/(1 + e)² = s·(q0 + t·r0)·r0·(1 + c): q0·r0 as p + its exact residual, the rest
-  // first-order terms; rounded once, as σ(-a).
-  V slope() const noexcept {
-    const V p = rounded(q0 * r0);
+  // σ'(a)·f = e/(1 + e)²·f = s·(q0 + t·r0)·r0·(1 + c)·f, f a power of 2: q0·r0 as p + its
+  // exact residual, the rest first-order terms; rounded once, as σ(-a).
+  V slope(float f = 1.0f) const noexcept {
+    const V p = rounded(q0 * r0), s1 = e.s1 * V(f);
     const V rest = madd(t * r0, r0, madd(p, c, madd(q0, r0, -p)));
-    return madd(rest, e.s1, p * e.s1) * e.s2;
+    return madd(rest, s1, p * s1) * e.s2;
   }
 };
+
+// tanh|x| for float lanes: below ln 2, x + x³·R(x²), R a degree-5 Chebyshev fit with
+// float coefficients (2^-26.7 of tanh, mpmath); above, 1 - 2e/(1 + e), e = e^-2|x| ≤ 1/4
+// rounded once (by 2^-27 at most, which moves the result by ≤ 0.16 ULP: the cut at ln 2 halves
+// it against one where e may reach [1/4, 1/2)), 1 + e as d + dl, 1/(d + dl) corrected by the
+// FMA's exact remainder, and the last FMA rounding once.
+inline constexpr float kf_tanh_r[] = {0x1.10d1e4p-9f,  -0x1.0a9cc0p-7f, 0x1.63805ep-6f,
+                                      -0x1.b9f44cp-5f, 0x1.1110aap-3f,  -0x1.555554p-2f};
+inline constexpr float kf_tanh_cut = 0x1.62e430p-1f;  // ln 2 rounded up
+
+template <class V>
+ACTFN_INLINE V tanh_ff(V x) noexcept {
+  const V a = magnitude(x);
+  // near 0: a + a³·R(a²)
+  const V y = rounded(a * a);
+  V r = V(kf_tanh_r[0]);
+  for (std::size_t i = 1; i < std::size(kf_tanh_r); ++i) r = madd(r, y, V(kf_tanh_r[i]));
+  const V near = madd(rounded(a * y), r, a);
+  // e^-2a = 2^-k·2^(-i/8)·e^-r as exp_neg_ff, rounded once; 2a is capped at 19, where tanh
+  // rounds to 1 (1 - 2e^-19 is within 2^-26 of it), so 2^-k (k ≤ 27) is one normal factor.
+  const V b = min_of(V(19.0f), a + a);  // NaN stays
+  const V yb = opaque(madd(b, V(kf_8_log2e), V(kf_round)));
+  const V m = opaque(yb - V(kf_round));
+  V rb = madd(m, V(-kf_ln2_8_hi), b);
+  rb = madd(m, V(-kf_ln2_8_lo), rb);
+  const V q = madd(madd(rb, V(kf_expm1_q[0]), V(kf_expm1_q[1])), rb, V(kf_expm1_q[2]));
+  const V p = madd(rounded(rb * rb), q, -rb);  // e^-r - 1
+  const V th = lookup(kf_exp2_8_hi, yb);
+  const V s = exponent_field(opaque(madd(m - V(3.5f), V(-0.125f), V(kf_round + 127))));
+  const V e = (th + madd(th, p, lookup(kf_exp2_8_lo, yb))) * s;
+  const V d = V(1.0f) + e, dl = (V(1.0f) - d) + e;  // Fast2Sum: 1 ≥ e
+  const V r0 = recip(d);
+  const V inv = madd(r0, madd(-dl, r0, madd(-d, r0, V(1.0f))), r0);  // 1/(d + dl)
+  const V far = madd(V(-2.0f) * e, inv, V(1.0f));
+  return with_sign_of(select(a < V(kf_tanh_cut), near, far), x);
+}
 
 }  // namespace actfn::detail::ACTFN_TARGET

@@ -104,6 +104,10 @@ inline batch_f recip(batch_f d) noexcept { return _mm256_div_ps(_mm256_set1_ps(1
 inline batch_f exponent_field(batch_f y) noexcept {
   return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(y.v), 23));
 }
+inline batch_f with_sign_of(batch_f mag, batch_f s) noexcept {
+  const __m256 sign = _mm256_set1_ps(-0.0f);
+  return _mm256_or_ps(_mm256_andnot_ps(sign, mag.v), _mm256_and_ps(sign, s.v));
+}
 inline batch_f choose_by_sign(batch_f v, batch_f a, batch_f b) noexcept {
   return _mm256_blendv_ps(b.v, a.v, v.v);
 }

@@ -133,6 +133,13 @@ inline batch_f recip(batch_f d) noexcept { return _mm512_div_ps(_mm512_set1_ps(1
 inline batch_f exponent_field(batch_f y) noexcept {
   return _mm512_castsi512_ps(_mm512_maskz_slli_epi32(batch_f::all, _mm512_castps_si512(y.v), 23));
 }
+inline batch_f with_sign_of(batch_f mag, batch_f s) noexcept {
+  const __m512i sign = _mm512_set1_epi32(INT32_MIN);
+  const __mmask16 all = batch_f::all;
+  return _mm512_castsi512_ps(
+      _mm512_maskz_or_epi32(all, _mm512_maskz_andnot_epi32(all, sign, _mm512_castps_si512(mag.v)),
+                            _mm512_maskz_and_epi32(all, sign, _mm512_castps_si512(s.v))));
+}
 inline batch_f choose_by_sign(batch_f v, batch_f a, batch_f b) noexcept {
   const __mmask16 m = _mm512_cmplt_epi32_mask(_mm512_castps_si512(v.v), _mm512_setzero_si512());
   return _mm512_mask_blend_ps(m, b.v, a.v);

@@ -56,6 +56,7 @@ ACTFN_INLINE float lookup(const float (&table)[8], float y) noexcept {
 }
 // |mag| with the sign of s.
 ACTFN_INLINE double with_sign_of(double mag, double s) noexcept { return std::copysign(mag, s); }
+ACTFN_INLINE float with_sign_of(float mag, float s) noexcept { return std::copysign(mag, s); }
 // table[i] for i = the low six bits of y (detail/target/exp.hpp's table exp).
 ACTFN_INLINE double lookup(const double (&table)[64], double y) noexcept {
   return table[std::bit_cast<std::uint64_t>(y) & 63];
