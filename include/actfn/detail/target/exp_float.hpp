@@ -30,16 +30,14 @@ inline constexpr float kf_round = 0x1.8p23f;
 // which r² ≤ 0.0019 scales to 2^-31.5 of e^-r.
 inline constexpr float kf_expm1_q[] = {0x1.55597ap-5f, -0x1.555b8ep-3f, 0.5f};
 
-// e^-a for a ≥ 0 as (hi + lo)·s1·s2: e^-a = 2^-k·2^(-i/8)·e^-r, m = 8k + i = round(8a/ln2),
-// |r| ≤ ln2/16, so hi + lo (in [0.5, 1.05]) is good to about 2^-28 from a table and a
-// polynomial of degree 4, with no error term of its own beside the table's lo. 2^-k = s1·s2 in
-// two normal factors, 2^-min(k, 100) and the rest, so that a result in the subnormals rounds
-// there once, in its last multiplication. a is capped at 106 first: e^-106·4 < 2^-150 (tanh′).
+// e^-a = 2^-k·(th + tl) for 0 ≤ a ≤ 106 (NaN included): m = 8k + i = round(8a/ln2), th =
+// 2^(-i/8) from the table and tl = th·(e^-r - 1) + the table's lo, |r| ≤ ln2/16, |tl| ≤ 0.05·th,
+// so th + tl is good to about 2^-28 from a polynomial of degree 4 alone; `field` holds 127 - k
+// in its low bits (exponent_field makes 2^-k of it).
 template <class V>
-struct exp_neg_ff {
-  V hi, lo, s1, s2;
-  ACTFN_ALWAYS_INLINE explicit exp_neg_ff(V a) noexcept : hi(0.0f), lo(0.0f), s1(0.0f), s2(0.0f) {
-    a = min_of(V(106.0f), a);  // NaN stays: MINPS returns its second operand
+struct exp_parts_ff {
+  V th, tl, field;
+  ACTFN_ALWAYS_INLINE explicit exp_parts_ff(V a) noexcept : th(0.0f), tl(0.0f), field(0.0f) {
     // opaque, twice: under -ffast-math (y + kf_round) - kf_round would fold to y
     const V y = opaque(madd(a, V(kf_8_log2e), V(kf_round)));  // m in its low bits
     const V m = opaque(y - V(kf_round));
@@ -47,15 +45,26 @@ struct exp_neg_ff {
     r = madd(m, V(-kf_ln2_8_lo), r);    // rounded by 2^-29 at most
     const V q = madd(madd(r, V(kf_expm1_q[0]), V(kf_expm1_q[1])), r, V(kf_expm1_q[2]));
     const V p = madd(rounded(r * r), q, -r);  // e^-r - 1
-    const V th = lookup(kf_exp2_8_hi, y);
-    const V tl = madd(th, p, lookup(kf_exp2_8_lo, y));  // 2^(-i/8)·e^-r - th
-    hi = th + tl;                                       // Fast2Sum: |tl| ≤ 0.05·th
-    lo = (th - hi) + tl;
-    // 127 - k, k = ⌊m/8⌋, in the low bits of e: (m - 3.5)/8 is k + (i - 3.5)/8, within 7/16 of k
-    const V e = opaque(madd(m - V(3.5f), V(-0.125f), V(kf_round + 127)));
-    const V e1 = max_of(e, V(kf_round + 27));  // 127 - min(k, 100)
-    s1 = exponent_field(e1);
-    s2 = exponent_field((e - e1) + V(kf_round + 127));
+    th = lookup(kf_exp2_8_hi, y);
+    tl = madd(th, p, lookup(kf_exp2_8_lo, y));
+    // (m - 3.5)/8 is k + (i - 3.5)/8, within 7/16 of k: 127 - k rounds into the low bits
+    field = opaque(madd(m - V(3.5f), V(-0.125f), V(kf_round + 127)));
+  }
+};
+
+// e^-a for a ≥ 0 as (hi + lo)·s1·s2: hi + lo = th + tl by Fast2Sum, 2^-k = s1·s2 in two normal
+// factors, 2^-min(k, 100) and the rest, so that a result in the subnormals rounds there once,
+// in its last multiplication. a is capped at 106 first: e^-106·4 < 2^-150 (tanh′).
+template <class V>
+struct exp_neg_ff {
+  V hi, lo, s1, s2;
+  ACTFN_ALWAYS_INLINE explicit exp_neg_ff(V a) noexcept : hi(0.0f), lo(0.0f), s1(0.0f), s2(0.0f) {
+    const exp_parts_ff<V> p(min_of(V(106.0f), a));  // NaN stays: MINPS returns its second operand
+    hi = p.th + p.tl;                               // Fast2Sum: |tl| ≤ 0.05·th
+    lo = (p.th - hi) + p.tl;
+    const V f1 = max_of(p.field, V(kf_round + 27));  // 127 - min(k, 100)
+    s1 = exponent_field(f1);
+    s2 = exponent_field((p.field - f1) + V(kf_round + 127));
   }
 };
 
@@ -110,18 +119,10 @@ ACTFN_INLINE V tanh_ff(V x) noexcept {
   V r = V(kf_tanh_r[0]);
   for (std::size_t i = 1; i < std::size(kf_tanh_r); ++i) r = madd(r, y, V(kf_tanh_r[i]));
   const V near = madd(rounded(a * y), r, a);
-  // e^-2a = 2^-k·2^(-i/8)·e^-r as exp_neg_ff, rounded once; 2a is capped at 19, where tanh
-  // rounds to 1 (1 - 2e^-19 is within 2^-26 of it), so 2^-k (k ≤ 27) is one normal factor.
-  const V b = min_of(V(19.0f), a + a);  // NaN stays
-  const V yb = opaque(madd(b, V(kf_8_log2e), V(kf_round)));
-  const V m = opaque(yb - V(kf_round));
-  V rb = madd(m, V(-kf_ln2_8_hi), b);
-  rb = madd(m, V(-kf_ln2_8_lo), rb);
-  const V q = madd(madd(rb, V(kf_expm1_q[0]), V(kf_expm1_q[1])), rb, V(kf_expm1_q[2]));
-  const V p = madd(rounded(rb * rb), q, -rb);  // e^-r - 1
-  const V th = lookup(kf_exp2_8_hi, yb);
-  const V s = exponent_field(opaque(madd(m - V(3.5f), V(-0.125f), V(kf_round + 127))));
-  const V e = (th + madd(th, p, lookup(kf_exp2_8_lo, yb))) * s;
+  // e^-2a rounded once; 2a is capped at 19, where tanh rounds to 1 (1 - 2e^-19 is within 2^-26
+  // of it), so 2^-k (k ≤ 27) is one normal factor.
+  const exp_parts_ff<V> p(min_of(V(19.0f), a + a));  // NaN stays
+  const V e = (p.th + p.tl) * exponent_field(p.field);
   const V d = V(1.0f) + e, dl = (V(1.0f) - d) + e;  // Fast2Sum: 1 ≥ e
   const V r0 = recip(d);
   const V inv = madd(r0, madd(-dl, r0, madd(-d, r0, V(1.0f))), r0);  // 1/(d + dl)
