@@ -118,12 +118,13 @@ struct worst {
 
 enum class form { value, derivative };
 
-// The largest error of f's value or derivative against the reference r over the sweep inputs,
+// The largest error of f's value or derivative against the reference r over the sweep inputs
+// (every stride-th),
 // as computed by the span form (the kernels of the level this process runs: ACTFN_ISA) and by
 // scalar calls (the static target's, inlined), each asserted against the bound.
 template <class F, class Ref>
 void require_within(const char* what, const F& f, form o, double bound_ulp, Ref r,
-                    root_window root = {}) {
+                    root_window root = {}, std::size_t stride = 1) {
   using T = typename F::value_type;
   const std::vector<T>& xs = inputs<T>();
   std::vector<T> span(xs.size());
@@ -133,7 +134,7 @@ void require_within(const char* what, const F& f, form o, double bound_ulp, Ref 
     f.derivative(xs, span);
   }
   worst by_span, by_call;
-  for (std::size_t i = 0; i < xs.size(); ++i) {
+  for (std::size_t i = 0; i < xs.size(); i += stride) {
     const T x = xs[i];
     const auto want = r(static_cast<ref_t<T>>(x));
     const T call = o == form::value ? f(x) : f.derivative(x);
