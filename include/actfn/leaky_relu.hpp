@@ -37,7 +37,10 @@ struct leaky_relu : detail::activation<leaky_relu<T, A>, T> {
   }
 
   /// leaky_relu(x) = x for x ≥ 0 (and NaN), negative_slope·x for x < 0.
-  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
+  ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
+    // The lane kernel's choice by bits: `x < 0 ? slope·x : x` is a branch to GCC (the product
+    // may trap), and a user's loop of these calls would not vectorize.
+    if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
     return x < 0 ? negative_slope * x : x;
   }
 

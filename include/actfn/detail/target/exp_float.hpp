@@ -94,11 +94,13 @@ struct logistic_ff {
     return choose_by_sign(v, left, right);
   }
   // σ'(a)·f = e/(1 + e)²·f = s·(q0 + t·r0)·r0·(1 + c)·f, f a power of 2: q0·r0 as p + its
-  // exact residual, the rest first-order terms; rounded once, as σ(-a).
+  // exact residual, the rest first-order terms; rounded once, as σ(-a). f scales p and rest
+  // (exactly), not s1: s1·f after s1's max_of is a multiplication GCC moves into that choice's
+  // branches, which then keeps a loop of scalar tanh′ calls from vectorizing.
   V slope(float f = 1.0f) const noexcept {
-    const V p = rounded(q0 * r0), s1 = e.s1 * V(f);
+    const V p = rounded(q0 * r0);
     const V rest = madd(t * r0, r0, madd(p, c, madd(q0, r0, -p)));
-    return madd(rest, s1, p * s1) * e.s2;
+    return madd(rest * V(f), e.s1, (p * V(f)) * e.s1) * e.s2;
   }
 };
 
@@ -111,13 +113,21 @@ inline constexpr float kf_tanh_r[] = {0x1.10d1e4p-9f,  -0x1.0a9cc0p-7f, 0x1.6380
                                       -0x1.b9f44cp-5f, 0x1.1110aap-3f,  -0x1.555554p-2f};
 inline constexpr float kf_tanh_cut = 0x1.62e430p-1f;  // ln 2 rounded up
 
+// Horner's c[0]·y^(N-1) + ... + c[N-1], unrolled by the fold: GCC leaves a `for` over the
+// coefficients a loop, which keeps a user's loop of scalar calls from vectorizing.
+template <class V, std::size_t N, std::size_t... i>
+ACTFN_INLINE V horner_ff(V y, const float (&c)[N], std::index_sequence<i...>) noexcept {
+  V r(c[0]);
+  ((r = madd(r, y, V(c[i + 1]))), ...);
+  return r;
+}
+
 template <class V>
 ACTFN_INLINE V tanh_ff(V x) noexcept {
   const V a = magnitude(x);
   // near 0: a + a³·R(a²)
   const V y = rounded(a * a);
-  V r = V(kf_tanh_r[0]);
-  for (std::size_t i = 1; i < std::size(kf_tanh_r); ++i) r = madd(r, y, V(kf_tanh_r[i]));
+  const V r = horner_ff(y, kf_tanh_r, std::make_index_sequence<std::size(kf_tanh_r) - 1>());
   const V near = madd(rounded(a * y), r, a);
   // e^-2a rounded once; 2a is capped at 19, where tanh rounds to 1 (1 - 2e^-19 is within 2^-26
   // of it), so 2^-k (k ≤ 27) is one normal factor.
