@@ -26,6 +26,8 @@ template <class T>
 using precise_sigmoid = actfn::sigmoid<T, actfn::precise>;
 template <class T>
 using precise_tanh = actfn::tanh<T, actfn::precise>;
+template <class T>
+using precise_gelu = actfn::gelu<T, actfn::precise>;
 }  // namespace actfn::detail
 
 #define ACTFN_LOOPS_ALL(level, T)                       \
@@ -36,6 +38,7 @@ using precise_tanh = actfn::tanh<T, actfn::precise>;
   ACTFN_LOOPS(level, actfn::relu, T)                    \
   ACTFN_LOOPS(level, actfn::leaky_relu, T)              \
   ACTFN_LOOPS(level, actfn::gelu, T)                    \
+  ACTFN_LOOPS(level, actfn::detail::precise_gelu, T)    \
   ACTFN_LOOPS(level, actfn::silu, T)                    \
   ACTFN_LOOPS(level, actfn::softplus, T)                \
   ACTFN_LOOPS(level, actfn::log_sigmoid, T)             \
