@@ -35,18 +35,6 @@ TEMPLATE_TEST_CASE("gelu (tanh) derivative within its bound", "[gelu][accuracy]"
       [](auto x) { return ref::gelu_tanh_d(x); }, acc::gelu_derivative_root<TestType>);
 }
 
-// actfn::precise: float in double lanes, rounded once (double and long double: the same kernels
-// as the default tier, tests/tiers.cpp). Every 4th sweep input, as for sigmoid.
-TEST_CASE("gelu (tanh), precise tier: float within 0.502 ULP", "[gelu][accuracy]") {
-  const actfn::gelu<float, actfn::precise> f(gelu_approximation::tanh);
-  acc::require_within(
-      "gelu_tanh (precise)", f, acc::form::value, 0.502, [](auto x) { return ref::gelu_tanh(x); },
-      {}, 4);
-  acc::require_within(
-      "gelu_tanh' (precise)", f, acc::form::derivative, 0.502,
-      [](auto x) { return ref::gelu_tanh_d(x); }, acc::gelu_derivative_root<float>, 4);
-}
-
 TEMPLATE_TEST_CASE("gelu special values", "[gelu]", float, double, long double) {
   using T = TestType;
   using L = std::numeric_limits<T>;

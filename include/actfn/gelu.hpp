@@ -31,7 +31,7 @@ struct gelu : detail::activation<gelu<T, A>, T> {
   using detail::activation<gelu, T>::operator();
   using detail::activation<gelu, T>::derivative;
   /// (internal) The kernels that compute it: detail/kernels/gelu.hpp.
-  using kernel_tag = detail::gelu_tag<A>;
+  using kernel_tag = detail::gelu_tag;
 
   /// Exact (none) or tanh-approximated GELU.
   gelu_approximation approximation = gelu_approximation::none;

@@ -26,8 +26,6 @@ template <class T>
 using precise_sigmoid = actfn::sigmoid<T, actfn::precise>;
 template <class T>
 using precise_tanh = actfn::tanh<T, actfn::precise>;
-template <class T>
-using precise_gelu = actfn::gelu<T, actfn::precise>;
 }  // namespace actfn::detail
 
 #define ACTFN_LOOPS_ALL(level, T)                       \
@@ -38,7 +36,6 @@ using precise_gelu = actfn::gelu<T, actfn::precise>;
   ACTFN_LOOPS(level, actfn::relu, T)                    \
   ACTFN_LOOPS(level, actfn::leaky_relu, T)              \
   ACTFN_LOOPS(level, actfn::gelu, T)                    \
-  ACTFN_LOOPS(level, actfn::detail::precise_gelu, T)    \
   ACTFN_LOOPS(level, actfn::silu, T)                    \
   ACTFN_LOOPS(level, actfn::softplus, T)                \
   ACTFN_LOOPS(level, actfn::log_sigmoid, T)             \

@@ -12,8 +12,6 @@
 
 namespace actfn::detail {
 
-// A is the tier (actfn::faithful or actfn::precise), which picks the float lanes' kernels.
-template <class A>
 struct gelu_tag {};
 
 // A constant as hi + lo in W. Far left, erfc and σ turn a relative error ε in their argument
@@ -353,134 +351,27 @@ struct gelu_exact_dd {
   }
 };
 
-// Float lanes (the faithful tier), tanh form: x·σ(v), v = k·x(1 + c·x²) as vh + vl, x clamped to
-// ±16 as in the double lanes. σ turns v's absolute error into a relative one |v| times larger
-// (|v| is 112 where the result underflows), so v is a pair to about 2^-40, from constants split
-// as hi + lo, and σ(v + vl) = σ(v)(1 + vl(1 - σ(v))) to first order.
-inline constexpr float kf_gelu_k = 0x1.988454p+0f, kf_gelu_k_lo = -0x1.857936p-25f;
-inline constexpr float kf_gelu_c = 0x1.6e4e26p-5f, kf_gelu_c_lo = 0x1.a9003ep-30f;
-inline constexpr float kf_gelu_c3 = 0x1.12ba9ep-3f, kf_gelu_c3_lo = -0x1.c13fd0p-28f;
-
-// k(1 + a·x²) as hi + lo, from x² = h + l (exact) and a = a_hi + a_lo.
-template <class V>
-ACTFN_INLINE void k_one_plus_ff(V h, V l, float a_hi, float a_lo, V& hi, V& lo) noexcept {
-  const V a = V(a_hi), q = rounded(a * h);
-  V s(0.0f), s_lo(0.0f);
-  two_sum(V(1.0f), q, s, s_lo);  // a·x² reaches 34 at the clamp: no Fast2Sum
-  s_lo = s_lo + madd(a, h, -q) + madd(a, l, V(a_lo) * h);
-  hi = rounded(V(kf_gelu_k) * s);
-  lo = madd(V(kf_gelu_k), s, -hi) + madd(V(kf_gelu_k), s_lo, V(kf_gelu_k_lo) * s);
-}
-
-// v and σ's pairs at |v| (target/exp_float.hpp); σ(v) = (sh + sl)·f1·f2 by v's sign: σ(-a) =
-// (q0 + t·r0)·s1·s2 on the left, σ(a) = r0 + r0·c on the right.
-template <class V>
-struct gelu_tanh_ff {
-  V xc, h, l, vh, vl;
-  logistic_ff<V> sig;
-  V sh, sl, f1, f2;
-  ACTFN_ALWAYS_INLINE explicit gelu_tanh_ff(V x) noexcept
-      : xc(clamp_magnitude(x, 16.0f)),
-        h(rounded(xc * xc)),
-        l(madd(xc, xc, -h)),
-        vh(0.0f),
-        vl(0.0f),
-        sig(v_pair(vh, vl)),
-        sh(choose_by_sign(vh, sig.q0, sig.r0)),
-        sl(choose_by_sign(vh, sig.t * sig.r0, sig.r0 * sig.c)),
-        f1(choose_by_sign(vh, sig.e.s1, V(1.0f))),
-        f2(choose_by_sign(vh, sig.e.s2, V(1.0f))) {}
-
-  // x·σ(v): the leading product and its exact residual, the rest first-order terms, rounded
-  // once (but where the result is subnormal: rounded to float first at 2^-100 of its scale).
-  // Past the clamp on the right σ(v) rounds to 1 and the result is x; x's sign on zeros.
-  V value(V x) const noexcept {
-    const V w = choose_by_sign(vh, sig.r0, sig.q0 * sig.e.s1 * sig.e.s2);  // 1 - σ(v)
-    const V lo = madd(sh * vl, w, sl);
-    const V yh = rounded(xc * sh);
-    const V yl = madd(xc, sh, -yh) + xc * lo;
-    return with_sign_of(select(V(16.0f) < x, x, ((yh + yl) * f1) * f2), x);
-  }
-
-  // σ(v) + x·σ'(v)·k(1 + 3c·x²): σ'(v) = (p + rest)·s1·s2 (logistic_ff::slope's pair),
-  // σ'(v + vl) = σ'(v)(1 + vl(1 - 2σ(v))); the two terms as pairs, summed by TwoSum (they cancel
-  // near the root x ≈ -0.7518 and on the left) and rounded once. On the left both carry f1·f2;
-  // on the right σ' is scaled on its own (where s2 < 1 it is far below σ's rounding).
-  V derivative() const noexcept {
-    const V s12 = sig.e.s1 * sig.e.s2;
-    const V w = choose_by_sign(vh, sig.r0, sig.q0 * s12);  // 1 - σ(v)
-    const V u = sig.r0 - sig.q0 * s12;                     // |1 - 2σ(v)|, to first order
-    const V ds = choose_by_sign(vh, V(1.0f), s12);
-    const V p = rounded(sig.q0 * sig.r0);
-    const V rest = madd(sig.t * sig.r0, sig.r0, madd(p, sig.c, madd(sig.q0, sig.r0, -p)));
-    const V dh = p * ds;  // exact where it matters
-    const V dl = madd(dh * vl, choose_by_sign(vh, u, -u), rest * ds);
-    const V s_lo = madd(sh * vl, w, sl);
-    V mh(0.0f), ml(0.0f);
-    k_one_plus_ff(h, l, kf_gelu_c3, kf_gelu_c3_lo, mh, ml);  // x·m = xh + xl
-    const V xh = rounded(xc * mh);
-    const V xl = madd(xc, mh, -xh) + xc * ml;
-    const V ph = rounded(xh * dh);
-    const V pl = madd(xh, dh, -ph) + madd(xh, dl, xl * dh);
-    V th(0.0f), tl(0.0f);
-    two_sum(sh, ph, th, tl);
-    return ((th + (tl + (s_lo + pl))) * f1) * f2;
-  }
-
- private:
-  // k·x(1 + c·x²) = vh + vl; returns |vh|.
-  V v_pair(V& hi, V& lo) const noexcept {
-    V mh(0.0f), ml(0.0f);
-    k_one_plus_ff(h, l, kf_gelu_c, kf_gelu_c_lo, mh, ml);
-    hi = rounded(xc * mh);
-    lo = madd(xc, mh, -hi) + xc * ml;
-    return magnitude(hi);
-  }
-};
-
-template <class A>
-struct kernel<gelu_tag<A>> {
-  // faithful float, tanh form: float lanes where madd fuses (lane_for); otherwise float and
-  // double are computed in double lanes, long double in the wide kernels. The exact form has no
-  // float-lane kernel yet: it widens float lanes to double ones.
+template <>
+struct kernel<gelu_tag> {
   template <class T>
-  using lane = lane_for<T, A>;
+  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
 
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<lane<T>, float>) {
-      if (f.approximation == gelu_approximation::tanh) return gelu_tanh_ff<V>(x).value(x);
-      return on_double_lanes(x, [](auto d) { return exact_value<T>(d); });
-    } else {
-      if (f.approximation == gelu_approximation::tanh) return tanh_value<T>(x);
-      return exact_value<T>(x);
-    }
+    if (f.approximation == gelu_approximation::tanh) return tanh_value<T>(x);
+    return exact_value<T>(x);
   }
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<lane<T>, float>) {
-      if (f.approximation == gelu_approximation::tanh) return gelu_tanh_ff<V>(x).derivative();
-      return on_double_lanes(x, [](auto d) { return exact_derivative<T>(d); });
-    } else {
-      if (f.approximation == gelu_approximation::tanh) return tanh_derivative<T>(x);
-      return exact_derivative<T>(x);
-    }
+    if (f.approximation == gelu_approximation::tanh) return tanh_derivative<T>(x);
+    return exact_derivative<T>(x);
   }
 
   // Both at once, for the gated unit's backward: float shares Φ, φ (exact) or σ(v) (tanh)
   // between the two, with the same bits as value and derivative.
   template <class T, class F, class V>
   ACTFN_INLINE static void value_and_derivative(const F& f, V x, V& v, V& d) noexcept {
-    if constexpr (std::is_same_v<lane<T>, float>) {
-      if (f.approximation == gelu_approximation::tanh) {
-        const gelu_tanh_ff<V> g(x);
-        v = g.value(x);
-        d = g.derivative();
-      } else {
-        v = value<T>(f, x);
-        d = derivative<T>(f, x);
-      }
-    } else if constexpr (std::is_same_v<T, float>) {
+    if constexpr (std::is_same_v<T, float>) {
       if (f.approximation == gelu_approximation::tanh) {
         const gelu_tanh_f p(x);
         const V slope = V(k_gelu_k) * madd(V(k_gelu_c3) * p.xc, p.xc, V(1.0));

@@ -22,7 +22,7 @@ inline constexpr float kf_exp2_8_lo[8] = {0.0f,
                                           0x1.4636e2p-26f,
                                           -0x1.c15742p-28f};
 inline constexpr float kf_8_log2e = 0x1.715476p+3f;  // 8/ln2
-// ln2/8 = hi + lo to 2^-42, hi on 12 bits: m·hi is exact for the m below (≤ 1293).
+// ln2/8 = hi + lo to 2^-42, hi on 12 bits: m·hi is exact for the m below (≤ 1224).
 inline constexpr float kf_ln2_8_hi = 0x1.62ep-4f, kf_ln2_8_lo = 0x1.0bfbe8p-18f;
 // y + kf_round rounds y to an integer, held in its low bits.
 inline constexpr float kf_round = 0x1.8p23f;
@@ -30,7 +30,7 @@ inline constexpr float kf_round = 0x1.8p23f;
 // which r² ≤ 0.0019 scales to 2^-31.5 of e^-r.
 inline constexpr float kf_expm1_q[] = {0x1.55597ap-5f, -0x1.555b8ep-3f, 0.5f};
 
-// e^-a = 2^-k·(th + tl) for 0 ≤ a ≤ 112 (NaN included): m = 8k + i = round(8a/ln2), th =
+// e^-a = 2^-k·(th + tl) for 0 ≤ a ≤ 106 (NaN included): m = 8k + i = round(8a/ln2), th =
 // 2^(-i/8) from the table and tl = th·(e^-r - 1) + the table's lo, |r| ≤ ln2/16, |tl| ≤ 0.05·th,
 // so th + tl is good to about 2^-28 from a polynomial of degree 4 alone; `field` holds 127 - k
 // in its low bits (exponent_field makes 2^-k of it).
@@ -54,13 +54,12 @@ struct exp_parts_ff {
 
 // e^-a for a ≥ 0 as (hi + lo)·s1·s2: hi + lo = th + tl by Fast2Sum, 2^-k = s1·s2 in two normal
 // factors, 2^-min(k, 100) and the rest, so that a result in the subnormals rounds there once,
-// in its last multiplication. a is capped at 112 first: e^-112·16 < 2^-150 (GELU-tanh at its
-// clamp, x = -16; tanh′ = 4σ′ and σ need less), and 2^-k, k ≤ 162, is still two normals.
+// in its last multiplication. a is capped at 106 first: e^-106·4 < 2^-150 (tanh′).
 template <class V>
 struct exp_neg_ff {
   V hi, lo, s1, s2;
   ACTFN_ALWAYS_INLINE explicit exp_neg_ff(V a) noexcept : hi(0.0f), lo(0.0f), s1(0.0f), s2(0.0f) {
-    const exp_parts_ff<V> p(min_of(V(112.0f), a));  // NaN stays: MINPS returns its second operand
+    const exp_parts_ff<V> p(min_of(V(106.0f), a));  // NaN stays: MINPS returns its second operand
     hi = p.th + p.tl;                               // Fast2Sum: |tl| ≤ 0.05·th
     lo = (p.th - hi) + p.tl;
     const V f1 = max_of(p.field, V(kf_round + 27));  // 127 - min(k, 100)

@@ -150,8 +150,8 @@ ACTFN_INLINE V opaque(V v) noexcept {
 // t with its magnitude capped at bound (NaN stays NaN). Written as |t|'s minimum and t's sign
 // rather than as a minimum and a maximum: GCC then vectorizes a user's loop of scalar calls,
 // where a clamp to a constant lets it fold the kernel's clamped branch and give up.
-template <class V, class B>
-ACTFN_INLINE V clamp_magnitude(V t, B bound) noexcept {
+template <class V>
+ACTFN_INLINE V clamp_magnitude(V t, double bound) noexcept {
   return with_sign_of(min_of(V(bound), magnitude(t)), t);
 }
 
@@ -213,17 +213,6 @@ ACTFN_INLINE V polynomial(V x, const double (&c)[N]) noexcept {
   const V p16 = N > 16 ? p8 * p8 : p8;
   const V x2[4] = {p2, p4, p8, p16};
   return estrin<0, N>(x, x2, c);
-}
-
-// f (a kernel on double lanes, float results) on float lanes x: each half widened to double
-// lanes, f's results rounded to float once, the bits of f on double lanes.
-template <class V, class F>
-ACTFN_INLINE V on_double_lanes(V x, F f) noexcept {
-  if constexpr (std::is_same_v<V, float>) {
-    return static_cast<float>(f(static_cast<double>(x)));
-  } else {
-    return narrow(f(widen_low(x)), f(widen_high(x)));
-  }
 }
 
 // Each function's kernels, specialized by its tag (detail/kernels/<function>.hpp): the lane

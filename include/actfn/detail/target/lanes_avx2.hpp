@@ -115,16 +115,5 @@ inline batch_f choose_by_sign(batch_f v, batch_f a, batch_f b) noexcept {
 inline batch_f lookup(const float (&table)[8], batch_f y) noexcept {
   return _mm256_permutevar8x32_ps(_mm256_loadu_ps(table), _mm256_castps_si256(y.v));
 }
-// The low and high four floats as doubles, and back (each rounded once): for the float-lane
-// kernels that run a part in double lanes (on_double_lanes, target/lanes.hpp).
-inline batch_d widen_low(batch_f x) noexcept {
-  return _mm256_cvtps_pd(_mm256_castps256_ps128(x.v));
-}
-inline batch_d widen_high(batch_f x) noexcept {
-  return _mm256_cvtps_pd(_mm256_extractf128_ps(x.v, 1));
-}
-inline batch_f narrow(batch_d low, batch_d high) noexcept {
-  return _mm256_set_m128(_mm256_cvtpd_ps(high.v), _mm256_cvtpd_ps(low.v));
-}
 
 }  // namespace actfn::detail::ACTFN_TARGET

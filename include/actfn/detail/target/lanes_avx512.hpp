@@ -150,22 +150,9 @@ inline batch_f lookup(const float (&table)[8], batch_f y) noexcept {
   const __m512 t = _mm512_maskz_broadcast_f32x8(batch_f::all, _mm256_loadu_ps(table));
   return _mm512_maskz_permutexvar_ps(batch_f::all, _mm512_castps_si512(y.v), t);
 }
-// The low and high eight floats as doubles, and back (each rounded once): for the float-lane
-// kernels that run a part in double lanes (on_double_lanes, target/lanes.hpp).
-inline batch_d widen_low(batch_f x) noexcept {
-  const __m256d l = _mm512_maskz_extractf64x4_pd(0xF, _mm512_castps_pd(x.v), 0);
-  return _mm512_maskz_cvtps_pd(batch_d::all, _mm256_castpd_ps(l));
-}
-inline batch_d widen_high(batch_f x) noexcept {
-  const __m256d h = _mm512_maskz_extractf64x4_pd(0xF, _mm512_castps_pd(x.v), 1);
-  return _mm512_maskz_cvtps_pd(batch_d::all, _mm256_castpd_ps(h));
-}
-inline batch_f narrow(batch_d low, batch_d high) noexcept {
-  const __m256d l = _mm256_castps_pd(_mm512_maskz_cvtpd_ps(batch_d::all, low.v));
-  const __m256d h = _mm256_castps_pd(_mm512_maskz_cvtpd_ps(batch_d::all, high.v));
-  // (the masked forms: GCC 12 warns on the unmasked ones' undefined upper halves)
-  const __m512d z = _mm512_maskz_insertf64x4(batch_d::all, _mm512_setzero_pd(), l, 0);
-  return _mm512_castpd_ps(_mm512_maskz_insertf64x4(batch_d::all, z, h, 1));
+inline batch_f step(batch_f x, batch_f below) noexcept {
+  return _mm512_maskz_fixupimm_ps(batch_f::all, below.v, x.v,
+                                  _mm512_set1_epi32(static_cast<int>(0xA0A0A022u)), 0);
 }
 
 }  // namespace actfn::detail::ACTFN_TARGET

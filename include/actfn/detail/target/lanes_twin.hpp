@@ -107,17 +107,6 @@ template <class L>
 ACTFN_INLINE twin<L> lookup(const float (&table)[8], const twin<L>& y) noexcept {
   return {lookup(table, y.a), lookup(table, y.b)};
 }
-// float lanes to double lanes and back (on_double_lanes): the low twin from a, the high from b.
-template <class L>
-requires std::is_same_v<L, float> ACTFN_INLINE twin<double> widen_low(const twin<L>& x)
-noexcept { return {widen_low(x.a), widen_high(x.a)}; }
-template <class L>
-requires std::is_same_v<L, float> ACTFN_INLINE twin<double> widen_high(const twin<L>& x)
-noexcept { return {widen_low(x.b), widen_high(x.b)}; }
-template <class L>
-requires std::is_same_v<L, double> ACTFN_INLINE twin<float> narrow(const twin<L>& low,
-                                                                   const twin<L>& high)
-noexcept { return {narrow(low.a, low.b), narrow(high.a, high.b)}; }
 template <class L>
 ACTFN_INLINE twin<L> low_bits(const twin<L>& y, std::uint64_t mask) noexcept {
   return {low_bits(y.a, mask), low_bits(y.b, mask)};
