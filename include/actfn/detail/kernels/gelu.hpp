@@ -161,7 +161,7 @@ template <class V>
 struct gelu_normal_f {
   V z, cdf, gauss;  // z clamped, Φ(x), e^-z² = √(2π)·φ(x)
   ACTFN_ALWAYS_INLINE explicit gelu_normal_f(V x) noexcept : z(0.0), cdf(0.0), gauss(0.0) {
-    z = clamp_magnitude(x * V(k_sqrt_half), k_erfc_reach);  // NaN stays
+    z = clamp_magnitude_branchless(x * V(k_sqrt_half), k_erfc_reach);  // NaN stays
     const V a = magnitude(z);
     gauss = exp_split(-(a * a)).exp();
     // One reciprocal serves both t = (a - 3)/(a + 3) and 1/(1 + 2a).
@@ -183,7 +183,7 @@ template <class V>
 struct gelu_tanh_f {
   V xc, e, r;  // clamped x, e^-v, σ(v) = 1/(1 + e)
   ACTFN_ALWAYS_INLINE explicit gelu_tanh_f(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
-    xc = clamp_magnitude(x, 16.0);
+    xc = clamp_magnitude_branchless(x, 16.0);
     const V v = (V(k_gelu_k) * xc) * madd(V(k_gelu_c) * xc, xc, V(1.0));
     e = exp_split(-v).exp();
     r = recip(V(1.0) + e);
@@ -211,7 +211,7 @@ struct gelu_tanh_dd {
   V dv, v;             // v + dv
   logistic_dd<V> sig;  // of |v|
   ACTFN_ALWAYS_INLINE explicit gelu_tanh_dd(V x) noexcept
-      : xc(clamp_magnitude(x, 1e4)),
+      : xc(clamp_magnitude_branchless(x, 1e4)),
         h(rounded(xc * xc)),
         l(product_error(xc, xc, h)),
         dv(0.0),
@@ -274,7 +274,7 @@ struct gelu_exact_dd {
   V e_h, e_l, s1, s2;  // e^-a² = (e_h + e_l)·s1·s2
   V q_h, q_l;          // erfcx(a)
   ACTFN_ALWAYS_INLINE explicit gelu_exact_dd(V x) noexcept
-      : xc(clamp_magnitude(x, k_erfcx_reach)),
+      : xc(clamp_magnitude_branchless(x, k_erfcx_reach)),
         a_h(0.0),
         a_l(0.0),
         e_h(0.0),
@@ -324,7 +324,7 @@ struct gelu_exact_dd {
     // subnormals before the last product.
     const auto tiny = magnitude(x) < V(0x1p-900);
     const V up = select(tiny, V(0x1p100), V(1.0)), xu = xc * up;
-    const V yh = rounded((max_of(x, xc) * up) * p_h);
+    const V yh = rounded((select(xc < x, x, xc) * up) * p_h);  // (see tanh_value)
     const V yl = madd(xu, p_l, product_error(xu, p_h, rounded(xu * p_h)));
     const V y = (((yh + yl) * choose_by_sign(xc, s1, V(1.0))) * choose_by_sign(xc, s2, V(1.0))) *
                 select(tiny, V(0x1p-100), V(1.0));
@@ -431,7 +431,9 @@ struct kernel<gelu_tag> {
       // subnormals before the last product.
       const auto tiny = magnitude(x) < V(0x1p-900);
       const V up = select(tiny, V(0x1p100), V(1.0)), xu = g.xc * up;
-      const V yh = rounded((max_of(x, g.xc) * up) * sh);  // g.xc where x < 0, x elsewhere
+      // g.xc where x < 0, x elsewhere: a select, not max_of, which is a branch on a plain lane
+      // whose product GCC would move into one side (a loop of scalar calls would not vectorize)
+      const V yh = rounded((select(g.xc < x, x, g.xc) * up) * sh);
       const V yl = product_error(xu, sh, rounded(xu * sh)) + xu * madd(sh + sl, g.dv * rest, sl);
       const V y = (((yh + yl) * s1) * s2) * select(tiny, V(0x1p-100), V(1.0));
       return with_sign_of(y, x);  // the sign of x, zeros included
