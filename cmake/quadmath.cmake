@@ -1,6 +1,12 @@
 # The reference precision of the tests and the accuracy tool: __float128 from GCC's
 # libquadmath, which Clang reads too. Sets ACTFN_QUADMATH_INCLUDE and ACTFN_QUADMATH_LIBRARY.
 include_guard(GLOBAL)
+if(CMAKE_SYSTEM_PROCESSOR MATCHES "^(aarch64|arm64)$")
+  # AArch64 Linux: long double is IEEE binary128, the reference type (tests/reference.hpp).
+  set(ACTFN_QUADMATH_INCLUDE "")
+  set(ACTFN_QUADMATH_LIBRARY "")
+  return()
+endif()
 file(GLOB gcc_dirs /usr/lib/gcc/*/*)
 find_path(ACTFN_QUADMATH_HEADER_DIR quadmath.h HINTS ${CMAKE_CXX_IMPLICIT_INCLUDE_DIRECTORIES}
           PATHS ${gcc_dirs} PATH_SUFFIXES include)

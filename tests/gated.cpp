@@ -68,7 +68,10 @@ void require_gated(const F& f, RefV rv, RefD rd, double bound, acc::root_window 
     const auto near = [](T got, R want, R factors) {
       const R off = R(got) > want ? R(got) - want : want - R(got);
       const R a_want = want < 0 ? -want : want;
-      return off <= R(L::denorm_min()) * (2 * factors + 1) + a_want * R(L::epsilon());
+      // L::epsilon() and L::denorm_min(), but in the bits counted (acc::counted_digits)
+      const R eps = acc::pow2<R>(1 - acc::counted_digits<T>);
+      const R tiny_step = acc::pow2<R>(L::min_exponent - acc::counted_digits<T>);
+      return off <= tiny_step * (2 * factors + 1) + a_want * eps;
     };
     const R ab = b < 0 ? -b : b, ag = gy < 0 ? -gy : gy;
     if ((tiny(v) && v != 0) || (tiny(d) && d != 0)) ++subnormal_factor;

@@ -10,7 +10,7 @@
 
 namespace {
 
-constexpr std::string_view k_names[] = {"scalar", "sse2", "avx2", "avx512"};
+constexpr std::string_view k_names[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
 
 int cpu_best() {
 #if defined(__x86_64__)
@@ -25,13 +25,19 @@ int cpu_best() {
     return 2;
   }
   return 1;
+#elif defined(__aarch64__)
+  return 4;
 #else
   return 0;
 #endif
 }
 
 int static_level() {
-#if defined(ACTFN_NO_SIMD) || !defined(__x86_64__)
+#if defined(ACTFN_NO_SIMD)
+  return 0;
+#elif defined(__aarch64__)
+  return 4;
+#elif !defined(__x86_64__)
   return 0;
 #elif defined(__AVX512F__)
   return 3;
@@ -42,16 +48,17 @@ int static_level() {
 #endif
 }
 
-// The level spans run when `asked` is requested: no dispatch above AVX-512 or without SIMD.
+// The level spans run when `asked` is requested: no dispatch above AVX-512, on AArch64 (NEON)
+// or without SIMD.
 int expected(int asked) {
   const int s = static_level();
-  if (s == 0 || s == 3) return s;
+  if (s == 0 || s == 3 || s == 4) return s;
   const int capped = asked < cpu_best() ? asked : cpu_best();
   return capped < s ? s : capped;
 }
 
 int level_of(std::string_view name) {
-  for (int l = 0; l < 4; ++l) {
+  for (int l = 0; l < 5; ++l) {
     if (k_names[l] == name) return l;
   }
   return -1;
@@ -72,7 +79,7 @@ TEST_CASE("active_isa is the best level, or the one ACTFN_ISA forces", "[isa]") 
   // CTest runs the suite once per level the CPU has (tests/CMakeLists.txt): there the forced
   // level is the one that runs.
   if (env != nullptr && level_of(env) >= static_level() && level_of(env) <= cpu_best() &&
-      static_level() != 0 && static_level() != 3) {
+      static_level() != 0 && static_level() != 3 && static_level() != 4) {
     CHECK(actfn::active_isa() == std::string_view(env));
   }
 }

@@ -5,7 +5,7 @@
 
 int main() {
   const char* sep = "";
-  for (const char* level : {"scalar", "sse2", "avx2", "avx512"}) {
+  for (const char* level : {"scalar", "sse2", "avx2", "avx512", "neon"}) {
     if (actfn::limit_isa(level) == level) std::printf("%s%s", sep, level), sep = ";";
   }
 }

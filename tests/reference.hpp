@@ -5,13 +5,23 @@
 
 #include <cmath>
 
+// On AArch64 Linux long double is IEEE binary128 already (libquadmath is x86's).
+#if defined(__aarch64__)
+#define ACTFN_REF_QUAD_IS_LONG_DOUBLE 1
+#else
+#define ACTFN_REF_QUAD_IS_LONG_DOUBLE 0
 extern "C" {
 #include <quadmath.h>
 }
+#endif
 
 namespace ref {
 
+#if ACTFN_REF_QUAD_IS_LONG_DOUBLE
+using quad = long double;
+#else
 using quad = __float128;
+#endif
 
 // The libm calls, overloaded on the reference type (double serves bench/accuracy.cpp's
 // first pass only).
@@ -33,6 +43,7 @@ inline long double log1p(long double x) { return std::log1p(x); }
 inline long double expm1(long double x) { return std::expm1(x); }
 inline long double ldexp(long double x, int e) { return std::ldexp(x, e); }
 inline int ilogb(long double x) { return std::ilogb(x); }
+#if !ACTFN_REF_QUAD_IS_LONG_DOUBLE
 inline quad exp(quad x) { return expq(x); }
 inline quad ldexp(quad x, int e) { return ldexpq(x, e); }
 inline int ilogb(quad x) { return ilogbq(x); }
@@ -42,15 +53,18 @@ inline quad erfc(quad x) { return erfcq(x); }
 inline quad sqrt(quad x) { return sqrtq(x); }
 inline quad log1p(quad x) { return log1pq(x); }
 inline quad expm1(quad x) { return expm1q(x); }
+#endif
 
 template <class R>
 R pi() {
   return R(4) * R(std::atan(1.0L));
 }
+#if !ACTFN_REF_QUAD_IS_LONG_DOUBLE
 template <>
 inline quad pi<quad>() {
   return acosq(-1);
 }
+#endif
 
 // Where e^|x| overflows even R (|x| > 11356 for long double and __float128) the results are
 // still subnormal long doubles: there the reference uses e^x, the first term of the series.

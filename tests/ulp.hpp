@@ -45,6 +45,15 @@ R pow2(int e) {
   }
 }
 
+// The significant bits T's results are counted in: T's own, but 64 for a long double wider than
+// x87's (AArch64's IEEE binary128), which actfn computes to x87's precision (its long double
+// constants and kernels are written for 64 bits; README, "Supported").
+template <class T>
+constexpr int counted_digits =
+    std::is_same_v<T, long double> && std::numeric_limits<T>::digits > 64
+        ? 64
+        : std::numeric_limits<T>::digits;
+
 // With flush (the FTZ/DAZ mode -ffast-math turns on, where subnormal results become 0), the
 // spacing below the smallest normal is counted as that normal's, so a flushed result is < 1.
 template <class T, class R>
@@ -69,7 +78,7 @@ double ulp_error(T got, R want, bool flush = false) {
   const int e = std::max(e_raw, std::numeric_limits<T>::min_exponent - 1);
   const R ulp = flush && aw < static_cast<R>(std::numeric_limits<T>::min())
                     ? static_cast<R>(std::numeric_limits<T>::min())
-                    : pow2<R>(e - (std::numeric_limits<T>::digits - 1));
+                    : pow2<R>(e - (counted_digits<T> - 1));
   const R d = (g > w ? g - w : w - g) / ulp;
   return d > R(1e300) ? INFINITY : static_cast<double>(d);
 }

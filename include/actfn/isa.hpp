@@ -10,7 +10,8 @@
 
 namespace actfn {
 
-/// The instruction set the span forms run here: "avx512", "avx2", "sse2" or "scalar".
+/// The instruction set the span forms run here: "avx512", "avx2", "sse2", "neon" (AArch64, every
+/// build: no dispatch there) or "scalar".
 /// A program compiled without -march picks, once per process (at the first call of any
 /// actfn function that dispatches), the best its CPU has: AVX-512 (x86-64-v4), AVX2 with FMA
 /// (x86-64-v3), else SSE2. The environment variable ACTFN_ISA, read then, caps the choice (a
@@ -23,10 +24,10 @@ ACTFN_INLINE std::string_view active_isa() noexcept {
 
 /// Caps the instruction set of every later span call in this process, as ACTFN_ISA does, and
 /// returns active_isa(): for tests and benchmarks that compare levels in one process. Throws
-/// std::invalid_argument for a name other than "avx512", "avx2", "sse2" or "scalar". Not
+/// std::invalid_argument for a name other than "avx512", "avx2", "sse2", "neon" or "scalar". Not
 /// synchronized with span calls running in other threads (each sees the old or the new level).
 inline std::string_view limit_isa(std::string_view name) {
-  for (int level = 0; level <= ACTFN_LEVEL_AVX512; ++level) {
+  for (int level = 0; level <= ACTFN_LEVEL_NEON; ++level) {
     if (name == detail::k_level_names[level]) {
       const int cpu = detail::cpu_level();
       detail::requested_level().store(level < cpu ? level : cpu);
@@ -34,7 +35,7 @@ inline std::string_view limit_isa(std::string_view name) {
     }
   }
   detail::invalid_argument("actfn::limit_isa: unknown instruction set \"" + std::string(name) +
-                           "\" (avx512, avx2, sse2 or scalar)");
+                           "\" (avx512, avx2, sse2, neon or scalar)");
 }
 
 }  // namespace actfn

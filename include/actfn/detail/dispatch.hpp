@@ -22,7 +22,7 @@
 
 namespace actfn::detail {
 
-inline constexpr const char* k_level_names[] = {"scalar", "sse2", "avx2", "avx512"};
+inline constexpr const char* k_level_names[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
 
 // The best level this CPU and its operating system support: CPUID for the instructions,
 // XGETBV for the OS saving the YMM (and ZMM, mask) registers.
@@ -45,6 +45,8 @@ inline int cpu_level() noexcept {
                   (b & bit_AVX512DQ) && (b & bit_AVX512VL);
   if (!v4 || (xcr0_lo & 0xE6) != 0xE6) return ACTFN_LEVEL_AVX2;  // + opmask, ZMM state
   return ACTFN_LEVEL_AVX512;
+#elif defined(__aarch64__)
+  return ACTFN_LEVEL_NEON;  // Advanced SIMD is part of AArch64
 #else
   return ACTFN_LEVEL_SCALAR;
 #endif
@@ -53,7 +55,7 @@ inline int cpu_level() noexcept {
 // The level ACTFN_ISA names, or -1 (nothing set) or -2 (unknown name).
 inline int level_named(const char* name) noexcept {
   if (name == nullptr || *name == '\0') return -1;
-  for (int l = 0; l <= ACTFN_LEVEL_AVX512; ++l) {
+  for (int l = 0; l <= ACTFN_LEVEL_NEON; ++l) {
     if (std::strcmp(name, k_level_names[l]) == 0) return l;
   }
   return -2;
@@ -65,7 +67,7 @@ inline int first_level() noexcept {
   const char* env = std::getenv("ACTFN_ISA");
   const int named = level_named(env);
   if (named == -2) {
-    std::fprintf(stderr, "actfn: ignoring ACTFN_ISA=%s (not scalar, sse2, avx2 or avx512)\n", env);
+    std::fprintf(stderr, "actfn: ignoring ACTFN_ISA=%s (not scalar, sse2, avx2, avx512 or neon)\n", env);
   }
   return named >= 0 && named < cpu ? named : cpu;
 }

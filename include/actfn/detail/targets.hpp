@@ -2,23 +2,28 @@
 //
 // The static target is what the compiler's flags give (-march): its kernels are compiled as
 // ordinary code, inlined into scalar calls, and are the whole library where it is the best
-// level actfn has (AVX-512) or where there is no runtime dispatch (ACTFN_NO_SIMD, compilers
-// other than GCC and Clang, other architectures). Above it, each level actfn has is compiled
+// level actfn has (AVX-512, NEON on AArch64) or where there is no runtime dispatch
+// (ACTFN_NO_SIMD, compilers other than GCC and Clang, other architectures). Above it, each level actfn has is compiled
 // again inside a target region (detail/foreach_target.hpp), and the span forms pick one per
 // process by CPUID (detail/dispatch.hpp).
 //
-// Every target's code lives in its own namespace, named by its level (sse2, avx2, avx512; scalar
-// for plain lanes), so the linker never merges an AVX-512 copy of an inline function with one
+// Every target's code lives in its own namespace, named by its level (sse2, avx2, avx512, neon;
+// scalar for plain lanes), so the linker never merges an AVX-512 copy of an inline function with one
 // that runs on an older CPU.
 #pragma once
 
-// Levels, in order: each one's CPU has the ones below.
+// Levels, in order on x86-64: each one's CPU has the ones below. NEON is AArch64's only one.
 #define ACTFN_LEVEL_SCALAR 0
 #define ACTFN_LEVEL_SSE2 1
 #define ACTFN_LEVEL_AVX2 2    // x86-64-v3: AVX2, FMA, BMI1/2, F16C, LZCNT, MOVBE
 #define ACTFN_LEVEL_AVX512 3  // x86-64-v4: AVX-512 F, BW, CD, DQ, VL
+#define ACTFN_LEVEL_NEON 4    // AArch64 Advanced SIMD (FMA included)
 
-#if defined(ACTFN_NO_SIMD) || defined(__CUDA_ARCH__) || !(defined(__x86_64__) || defined(_M_X64))
+#if defined(ACTFN_NO_SIMD) || defined(__CUDA_ARCH__)
+#define ACTFN_STATIC_LEVEL ACTFN_LEVEL_SCALAR
+#elif defined(__aarch64__) && defined(__ARM_NEON) && (defined(__GNUC__) || defined(__clang__))
+#define ACTFN_STATIC_LEVEL ACTFN_LEVEL_NEON
+#elif !(defined(__x86_64__) || defined(_M_X64))
 #define ACTFN_STATIC_LEVEL ACTFN_LEVEL_SCALAR
 #elif defined(__AVX512F__)
 #define ACTFN_STATIC_LEVEL ACTFN_LEVEL_AVX512
@@ -28,7 +33,7 @@
 #define ACTFN_STATIC_LEVEL ACTFN_LEVEL_SSE2
 #endif
 
-// Runtime dispatch needs target regions (GCC, Clang) and a level above the static one.
+// Runtime dispatch needs target regions (GCC, Clang) and a level above the static one (x86-64).
 #if ACTFN_STATIC_LEVEL != ACTFN_LEVEL_SCALAR && ACTFN_STATIC_LEVEL < ACTFN_LEVEL_AVX512 && \
     (defined(__GNUC__) || defined(__clang__))
 #define ACTFN_DISPATCH 1
@@ -54,6 +59,8 @@
 #define ACTFN_STATIC_TARGET avx2
 #elif ACTFN_STATIC_LEVEL == ACTFN_LEVEL_SSE2
 #define ACTFN_STATIC_TARGET sse2
+#elif ACTFN_STATIC_LEVEL == ACTFN_LEVEL_NEON
+#define ACTFN_STATIC_TARGET neon
 #elif ACTFN_PLAIN_FMA
 #define ACTFN_STATIC_TARGET scalar_fma
 #else
@@ -65,7 +72,9 @@
   (ACTFN_STATIC_LEVEL == (level) || \
    (ACTFN_DISPATCH && (level) > ACTFN_STATIC_LEVEL && (level) != ACTFN_LEVEL_SCALAR))
 
-#if ACTFN_STATIC_LEVEL != ACTFN_LEVEL_SCALAR
+#if ACTFN_STATIC_LEVEL == ACTFN_LEVEL_NEON
+#include <arm_neon.h>
+#elif ACTFN_STATIC_LEVEL != ACTFN_LEVEL_SCALAR
 // Outside every target region: the intrinsics carry their own target attributes.
 #include <immintrin.h>
 #endif

@@ -1,8 +1,8 @@
 // actfn/detail/target/lanes.hpp: the lane layer of one target (per target, no include guard).
 // Kernels are written once over a lane type V, which is a batch<L> of this target or a plain L,
 // with the operations of lanes_scalar.hpp and their batch counterparts.
-// Adding an ISA (NEON: lanes_neon.hpp) is one more file with the same batch<double> and
-// batch<float> operations, one more level in targets.hpp and one more pass in foreach_target.hpp.
+// Adding an ISA is one more file with the same batch<double> and batch<float> operations (as
+// lanes_neon.hpp), one more level in targets.hpp and one more pass in foreach_target.hpp.
 
 #if ACTFN_TARGET_LEVEL == ACTFN_STATIC_LEVEL
 #include "lanes_scalar.hpp"  // scalar calls run the static target's kernels on plain lanes
@@ -13,6 +13,8 @@
 #include "lanes_avx2.hpp"
 #elif ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
 #include "lanes_avx512.hpp"
+#elif ACTFN_TARGET_LEVEL == ACTFN_LEVEL_NEON
+#include "lanes_neon.hpp"
 #endif
 #if ACTFN_TARGET_LEVEL != ACTFN_LEVEL_SCALAR
 #include "lanes_twin.hpp"
@@ -32,7 +34,8 @@ using lanes_of = twin<L>;
 
 // Whether madd rounds once, which the double kernels' exact residuals need.
 inline constexpr bool fused_madd =
-#if ACTFN_TARGET_LEVEL >= ACTFN_LEVEL_AVX2 || \
+#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512 || \
+    ACTFN_TARGET_LEVEL == ACTFN_LEVEL_NEON ||                                             \
     (ACTFN_TARGET_LEVEL == ACTFN_LEVEL_SCALAR && ACTFN_PLAIN_FMA)
     true;
 #else
