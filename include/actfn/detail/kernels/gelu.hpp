@@ -183,7 +183,9 @@ template <class V>
 struct gelu_tanh_f {
   V xc, e, r;  // clamped x, e^-v, σ(v) = 1/(1 + e)
   ACTFN_ALWAYS_INLINE explicit gelu_tanh_f(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
-    xc = clamp_magnitude_branchless(x, 16.0);
+    // a minimum, not clamp_magnitude_branchless: a loop of these calls vectorizes either way,
+    // and with a minimum on SSE2 too (its 64-bit masks a select would need are not there)
+    xc = clamp_magnitude(x, 16.0);
     const V v = (V(k_gelu_k) * xc) * madd(V(k_gelu_c) * xc, xc, V(1.0));
     e = exp_split(-v).exp();
     r = recip(V(1.0) + e);
