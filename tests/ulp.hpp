@@ -49,10 +49,9 @@ R pow2(int e) {
 // x87's (AArch64's IEEE binary128), which actfn computes to x87's precision (its long double
 // constants and kernels are written for 64 bits; README, "Supported").
 template <class T>
-constexpr int counted_digits =
-    std::is_same_v<T, long double> && std::numeric_limits<T>::digits > 64
-        ? 64
-        : std::numeric_limits<T>::digits;
+constexpr int counted_digits = std::is_same_v<T, long double>&& std::numeric_limits<T>::digits > 64
+                                   ? 64
+                                   : std::numeric_limits<T>::digits;
 
 // With flush (the FTZ/DAZ mode -ffast-math turns on, where subnormal results become 0), the
 // spacing below the smallest normal is counted as that normal's, so a flushed result is < 1.

@@ -67,7 +67,8 @@ inline int first_level() noexcept {
   const char* env = std::getenv("ACTFN_ISA");
   const int named = level_named(env);
   if (named == -2) {
-    std::fprintf(stderr, "actfn: ignoring ACTFN_ISA=%s (not scalar, sse2, avx2, avx512 or neon)\n", env);
+    std::fprintf(stderr, "actfn: ignoring ACTFN_ISA=%s (not scalar, sse2, avx2, avx512 or neon)\n",
+                 env);
   }
   return named >= 0 && named < cpu ? named : cpu;
 }
@@ -81,7 +82,7 @@ struct level_cell {
 #if defined(__GNUC__) || defined(__clang__)
     return __atomic_load_n(&value, __ATOMIC_RELAXED);
 #else
-    return value;  // no dispatch without GCC or Clang: the value is never changed
+    return value;           // no dispatch without GCC or Clang: the value is never changed
 #endif
   }
   void store(int v) noexcept {

@@ -3,13 +3,13 @@
 // The static target is what the compiler's flags give (-march): its kernels are compiled as
 // ordinary code, inlined into scalar calls, and are the whole library where it is the best
 // level actfn has (AVX-512, NEON on AArch64) or where there is no runtime dispatch
-// (ACTFN_NO_SIMD, compilers other than GCC and Clang, other architectures). Above it, each level actfn has is compiled
-// again inside a target region (detail/foreach_target.hpp), and the span forms pick one per
-// process by CPUID (detail/dispatch.hpp).
+// (ACTFN_NO_SIMD, compilers other than GCC and Clang, other architectures). Above it, each level
+// actfn has is compiled again inside a target region (detail/foreach_target.hpp), and the span
+// forms pick one per process by CPUID (detail/dispatch.hpp).
 //
 // Every target's code lives in its own namespace, named by its level (sse2, avx2, avx512, neon;
-// scalar for plain lanes), so the linker never merges an AVX-512 copy of an inline function with one
-// that runs on an older CPU.
+// scalar for plain lanes), so the linker never merges an AVX-512 copy of an inline function with
+// one that runs on an older CPU.
 #pragma once
 
 // Levels, in order on x86-64: each one's CPU has the ones below. NEON is AArch64's only one.
@@ -67,10 +67,11 @@
 #define ACTFN_STATIC_TARGET scalar
 #endif
 
-// Whether this translation unit compiles the kernels of a level.
+// Whether this translation unit compiles the kernels of a level: the static one, and where it
+// dispatches, the x86-64 levels above it.
 #define ACTFN_COMPILES(level)       \
   (ACTFN_STATIC_LEVEL == (level) || \
-   (ACTFN_DISPATCH && (level) > ACTFN_STATIC_LEVEL && (level) != ACTFN_LEVEL_SCALAR))
+   (ACTFN_DISPATCH && (level) > ACTFN_STATIC_LEVEL && (level) <= ACTFN_LEVEL_AVX512))
 
 #if ACTFN_STATIC_LEVEL == ACTFN_LEVEL_NEON
 #include <arm_neon.h>
