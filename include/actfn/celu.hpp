@@ -22,13 +22,13 @@ struct celu : detail::elu_family<celu<T, A>, T> {
   using detail::elu_family<celu, T>::derivative;
 
   /// The scale of the negative side; celu with α = 1 is elu.
-  T alpha = T(1);
+  parameter_t<T> alpha = 1;
 
   /// α = 1.
   constexpr celu() noexcept = default;
 
   /// Throws std::invalid_argument unless a is finite and ≠ 0.
-  constexpr celu(T a)
+  constexpr celu(parameter_t<T> a)
       : alpha(detail::checked_parameter(name, "alpha", a, a != 0, "finite and nonzero")) {}
 
   /// (internal) The kernel's constants: λ = 1, λα = α, γ = α.
@@ -37,5 +37,10 @@ struct celu : detail::elu_family<celu<T, A>, T> {
     return {W(1), W(alpha), W(alpha)};
   }
 };
+
+/// celu(parameter) deduces celu<T> from a float, double or long double parameter (parameter_t
+/// keeps T from being deduced through the constructor).
+template <std::floating_point T>
+celu(T) -> celu<T>;
 
 }  // namespace actfn

@@ -24,13 +24,14 @@ struct elu : detail::elu_family<elu<T, A>, T> {
   using detail::elu_family<elu, T>::derivative;
 
   /// The value approached at -inf is -alpha.
-  T alpha = T(1);
+  parameter_t<T> alpha = 1;
 
   /// α = 1.
   constexpr elu() noexcept = default;
 
   /// Throws std::invalid_argument if a is NaN or infinite.
-  constexpr elu(T a) : alpha(detail::checked_parameter(name, "alpha", a, true, "finite")) {}
+  constexpr elu(parameter_t<T> a)
+      : alpha(detail::checked_parameter(name, "alpha", a, true, "finite")) {}
 
   /// (internal) The kernel's constants: λ = 1, λα = α, γ = 1.
   template <class W>
@@ -38,5 +39,10 @@ struct elu : detail::elu_family<elu<T, A>, T> {
     return {W(1), W(alpha), W(1)};
   }
 };
+
+/// elu(parameter) deduces elu<T> from a float, double or long double parameter (parameter_t
+/// keeps T from being deduced through the constructor).
+template <std::floating_point T>
+elu(T) -> elu<T>;
 
 }  // namespace actfn

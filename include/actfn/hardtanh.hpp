@@ -24,26 +24,33 @@ struct hardtanh : detail::activation<hardtanh<T, A>, T> {
   using kernel_tag = detail::hardtanh_tag;
 
   /// The lower and upper bounds of the output.
-  T min_val = T(-1);
-  T max_val = T(1);
+  parameter_t<T> min_val = -1;
+  parameter_t<T> max_val = 1;
 
   /// [-1, 1].
   constexpr hardtanh() noexcept = default;
 
   /// [lo, hi]; throws std::invalid_argument unless both are finite and lo < hi.
-  constexpr hardtanh(T lo, T hi)
+  constexpr hardtanh(parameter_t<T> lo, parameter_t<T> hi)
       : min_val(detail::checked_parameter(name, "min_val", lo, lo < hi, "finite and < max_val")),
         max_val(detail::checked_parameter(name, "max_val", hi, true, "finite")) {}
 
   /// min_val below min_val, max_val above max_val, x between (and NaN).
   ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
-    return x < min_val ? min_val : max_val < x ? max_val : x;
+    const auto v = detail::operand(x);
+    return v < min_val ? static_cast<T>(min_val) : max_val < v ? static_cast<T>(max_val) : x;
   }
 
   /// 1 for min_val < x < max_val, 0 for the others, NaN for NaN.
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
-    return min_val < x ? (x < max_val ? T(1) : T(0)) : x <= min_val ? T(0) : x;
+    const auto v = detail::operand(x);
+    return min_val < v ? (v < max_val ? T(1) : T(0)) : v <= min_val ? T(0) : x;
   }
 };
+
+/// hardtanh(parameter) deduces hardtanh<T> from a float, double or long double parameter
+/// (parameter_t keeps T from being deduced through the constructor).
+template <std::floating_point T>
+hardtanh(T, T) -> hardtanh<T>;
 
 }  // namespace actfn

@@ -23,13 +23,13 @@ struct leaky_relu : detail::activation<leaky_relu<T, A>, T> {
   using kernel_tag = detail::leaky_relu_tag;
 
   /// The factor applied to negative inputs.
-  T negative_slope = T(0.01);
+  parameter_t<T> negative_slope = parameter_t<T>(0.01);
 
   /// negative_slope = 0.01.
   constexpr leaky_relu() noexcept = default;
 
   /// negative_slope = slope; throws std::invalid_argument if slope is NaN or infinite.
-  constexpr leaky_relu(T slope) : negative_slope(slope) {
+  constexpr leaky_relu(parameter_t<T> slope) : negative_slope(slope) {
     if (!(slope - slope == 0)) {  // false exactly for NaN and ±inf
       detail::invalid_argument(std::string(name) + ": negative_slope must be finite, got " +
                                std::to_string(static_cast<long double>(slope)));
@@ -41,13 +41,20 @@ struct leaky_relu : detail::activation<leaky_relu<T, A>, T> {
     // The lane kernel's choice by bits: `x < 0 ? slope·x : x` is a branch to GCC (the product
     // may trap), and a user's loop of these calls would not vectorize.
     if (this->runs_lanes()) return this->template on_lane<detail::op::value>(x);
-    return x < 0 ? negative_slope * x : x;
+    const auto v = detail::operand(x);  // for a 16-bit x, the product is exact in double
+    return v < 0 ? static_cast<T>(negative_slope * v) : x;
   }
 
   /// leaky_relu'(x) = 1 for x > 0, negative_slope for x ≤ 0, NaN for NaN.
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
-    return x > 0 ? T(1) : x <= 0 ? negative_slope : x;
+    const auto v = detail::operand(x);
+    return v > 0 ? T(1) : v <= 0 ? static_cast<T>(negative_slope) : x;
   }
 };
+
+/// leaky_relu(parameter) deduces leaky_relu<T> from a float, double or long double parameter
+/// (parameter_t keeps T from being deduced through the constructor).
+template <std::floating_point T>
+leaky_relu(T) -> leaky_relu<T>;
 
 }  // namespace actfn

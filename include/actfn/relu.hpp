@@ -22,11 +22,14 @@ struct relu : detail::activation<relu<T, A>, T> {
   using kernel_tag = detail::relu_tag;
 
   /// relu(x) = x for x ≥ 0 (and NaN), 0 for x < 0.
-  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept { return x < 0 ? T(0) : x; }
+  ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
+    return detail::operand(x) < 0 ? T(0) : x;
+  }
 
   /// relu'(x) = 1 for x > 0, 0 for x ≤ 0, NaN for NaN.
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
-    return x > 0 ? T(1) : x <= 0 ? T(0) : x;
+    const auto v = detail::operand(x);
+    return v > 0 ? T(1) : v <= 0 ? T(0) : x;
   }
 };
 

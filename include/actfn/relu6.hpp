@@ -21,17 +21,19 @@ struct relu6 : detail::activation<relu6<T, A>, T> {
   using kernel_tag = detail::hardtanh_tag;
 
   /// (internal) The clamp's bounds, for the kernels.
-  static constexpr T min_val = T(0);
-  static constexpr T max_val = T(6);
+  static constexpr parameter_t<T> min_val = 0;
+  static constexpr parameter_t<T> max_val = 6;
 
   /// 0 below 0, 6 above 6, x between (and NaN).
   ACTFN_HOST_DEVICE constexpr T operator()(T x) const noexcept {
-    return x < min_val ? min_val : max_val < x ? max_val : x;
+    const auto v = detail::operand(x);
+    return v < min_val ? T(min_val) : max_val < v ? T(max_val) : x;
   }
 
   /// 1 for 0 < x < 6, 0 for the others, NaN for NaN.
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
-    return min_val < x ? (x < max_val ? T(1) : T(0)) : x <= min_val ? T(0) : x;
+    const auto v = detail::operand(x);
+    return min_val < v ? (v < max_val ? T(1) : T(0)) : v <= min_val ? T(0) : x;
   }
 };
 

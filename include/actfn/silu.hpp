@@ -27,13 +27,14 @@ struct silu : detail::activation<silu<T, A>, T> {
   using kernel_tag = detail::silu_tag;
 
   /// The factor of x inside σ.
-  T beta = T(1);
+  parameter_t<T> beta = 1;
 
   /// β = 1: SiLU.
   constexpr silu() noexcept = default;
 
   /// Swish-β; throws std::invalid_argument if beta is NaN or infinite.
-  constexpr silu(T b) : beta(detail::checked_parameter(name, "beta", b, true, "finite")) {}
+  constexpr silu(parameter_t<T> b)
+      : beta(detail::checked_parameter(name, "beta", b, true, "finite")) {}
 
   /// silu(x) = x·σ(βx).
   ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T operator()(T x) const noexcept {
@@ -47,5 +48,10 @@ struct silu : detail::activation<silu<T, A>, T> {
     return static_cast<T>(detail::silu_derivative(detail::widen(x), detail::widen(beta)));
   }
 };
+
+/// silu(parameter) deduces silu<T> from a float, double or long double parameter (parameter_t
+/// keeps T from being deduced through the constructor).
+template <std::floating_point T>
+silu(T) -> silu<T>;
 
 }  // namespace actfn

@@ -26,13 +26,13 @@ struct softplus : detail::activation<softplus<T, A>, T> {
   using kernel_tag = detail::softplus_tag;
 
   /// The sharpness β > 0.
-  T beta = T(1);
+  parameter_t<T> beta = 1;
 
   /// β = 1.
   constexpr softplus() noexcept = default;
 
   /// Throws std::invalid_argument unless beta is finite and > 0.
-  constexpr softplus(T b)
+  constexpr softplus(parameter_t<T> b)
       : beta(detail::checked_parameter(name, "beta", b, b > 0, "finite and > 0")) {}
 
   /// softplus(x) = log(1 + e^βx)/β.
@@ -47,5 +47,10 @@ struct softplus : detail::activation<softplus<T, A>, T> {
     return static_cast<T>(detail::softplus_derivative(detail::widen(x), detail::widen(beta)));
   }
 };
+
+/// softplus(parameter) deduces softplus<T> from a float, double or long double parameter
+/// (parameter_t keeps T from being deduced through the constructor).
+template <std::floating_point T>
+softplus(T) -> softplus<T>;
 
 }  // namespace actfn

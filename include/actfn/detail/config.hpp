@@ -10,6 +10,7 @@
 #include <concepts>
 #include <type_traits>
 
+#include "../half.hpp"
 #include "../tier.hpp"
 
 // ACTFN_NO_SIMD: define it to force the portable path: the same kernels on one plain lane
@@ -50,10 +51,18 @@
 
 namespace actfn {
 
-/// The element types actfn computes with: float, double and long double.
-/// `actfn::sigmoid<int>` fails here, with the concept's name in the diagnostic.
+/// The element types actfn computes with: float, double, long double, and the 16-bit types
+/// actfn::float16 and actfn::bfloat16 (and _Float16 / std::bfloat16_t where the compiler has
+/// them). `actfn::sigmoid<int>` fails here, with the concept's name in the diagnostic.
 template <class T>
-concept floating_point = std::floating_point<T>;
+concept floating_point = std::floating_point<T> || detail::is_binary16<T>;
+
+/// The type of a functor's parameters (Leaky ReLU's slope, ELU's α, SiLU's β, hardtanh's
+/// bounds): T, and float for a 16-bit T, which is computed in float's precision or wider and
+/// rounded once: leaky_relu<bfloat16>'s default slope is 0.01f, not 0.01 rounded to bfloat16
+/// (0.010009765625). PyTorch keeps a bf16 module's scalars the same way.
+template <floating_point T>
+using parameter_t = std::conditional_t<detail::is_binary16<T>, float, T>;
 
 namespace detail {
 
@@ -90,8 +99,26 @@ struct wide<double> {
   using type = std::conditional_t<(LDBL_MANT_DIG > DBL_MANT_DIG), long double, double>;
 #endif
 };
+// A 16-bit T is computed in double: its products with a float parameter are exact there, so
+// the one rounding is the final one to T.
+template <class T>
+requires is_binary16<T>
+struct wide<T> {
+  using type = double;
+};
 template <class T>
 using wide_t = typename wide<T>::type;
+
+// x as the type the functors' own scalar arithmetic (ReLU, Leaky ReLU, hardtanh) runs in: T
+// itself, and double for a 16-bit T (as wide_t).
+template <class T>
+ACTFN_HOST_DEVICE constexpr auto operand(T x) noexcept {
+  if constexpr (is_binary16<T>) {
+    return static_cast<double>(x);
+  } else {
+    return x;
+  }
+}
 
 // Under -ffast-math a compiler may turn float(tanh(double(x))) back into tanhf(x) (Clang 14
 // does: 2.1 ULP); hiding the widened value from it (opaque) keeps the wide computation.

@@ -73,7 +73,7 @@ struct kernel<elu_tag> {
   // bound, past exp_dd's reach, while α·e^(x/α) may still be a double: the wide kernels).
   template <class T, class F>
   static constexpr bool lanes_on(const F& f) noexcept {
-    return std::is_same_v<T, float> || f.template form<double>().divisor > 0;
+    return float_or_narrower<T> || f.template form<double>().divisor > 0;
   }
 
   // float: x/γ as x·(1/γ): for a float result the second rounding is 2^-53 of the argument.
@@ -84,7 +84,7 @@ struct kernel<elu_tag> {
   // not doubles), each product formed as a pair and rounded once.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const elu_form<double> c = f.template form<double>();
       const V m = exp_split<V, 250>(x * V(1.0 / c.divisor)).expm1();
       return select(x < V(0.0), V(c.lambda_alpha) * m, V(c.lambda) * x);
@@ -106,7 +106,7 @@ struct kernel<elu_tag> {
 
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const elu_form<double> c = f.template form<double>();
       const V e = exp_split<V, 250>(x * V(1.0 / c.divisor)).exp();
       return select(x > V(0.0), V(c.lambda), V(c.lambda_alpha / c.divisor) * e);

@@ -360,8 +360,10 @@ struct kernel<gelu_tag> {
 
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    if (f.approximation == gelu_approximation::tanh) return tanh_value<T>(x);
-    return exact_value<T>(x);
+    if (f.approximation == gelu_approximation::tanh) {
+      return toward_curvature<T>(x, tanh_value<T>(x), 1);
+    }
+    return toward_curvature<T>(x, exact_value<T>(x), 1);
   }
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
@@ -373,7 +375,7 @@ struct kernel<gelu_tag> {
   // between the two, with the same bits as value and derivative.
   template <class T, class F, class V>
   ACTFN_INLINE static void value_and_derivative(const F& f, V x, V& v, V& d) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       if (f.approximation == gelu_approximation::tanh) {
         const gelu_tanh_f p(x);
         const V slope = V(k_gelu_k) * madd(V(k_gelu_c3) * p.xc, p.xc, V(1.0));
@@ -393,7 +395,7 @@ struct kernel<gelu_tag> {
   // x·Φ(x). float: far left (Φ < 2^-150) -0, as -inf·Φ would be NaN.
   template <class T, class V>
   ACTFN_INLINE static V exact_value(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const gelu_normal_f n(x);
       return n.x_or_0(x) * n.cdf;
     } else {
@@ -405,7 +407,7 @@ struct kernel<gelu_tag> {
   // inf·0); far left, at the clamp, the sum is about -7e-48: a float -0, the sign of the limit.
   template <class T, class V>
   ACTFN_INLINE static V exact_derivative(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const gelu_normal_f n(x);
       return madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf);
     } else {
@@ -418,7 +420,7 @@ struct kernel<gelu_tag> {
   // double: σ(v) = σh + σl (times s1·s2 where v < 0), and 1 - σ(v) to first order.
   template <class T, class V>
   ACTFN_INLINE static V tanh_value(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const gelu_tanh_f p(x);
       return select(x < V(0.0), p.xc, x) * p.r;
     } else {
@@ -447,7 +449,7 @@ struct kernel<gelu_tag> {
   // cancel near the root x ≈ -0.7518 and on the left; σ'(v + dv) = σ'(v)(1 + dv(1 - 2σ)).
   template <class T, class V>
   ACTFN_INLINE static V tanh_derivative(V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const gelu_tanh_f p(x);
       const V slope = V(k_gelu_k) * madd(V(k_gelu_c3) * p.xc, p.xc, V(1.0));
       return madd(p.xc * slope, (p.e * p.r) * p.r, p.r);

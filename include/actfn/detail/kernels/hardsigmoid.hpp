@@ -58,7 +58,7 @@ struct kernel<hardsigmoid_tag> {
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
     V y(0.0);
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       y = (x + V(3.0)) * V(k_sixth);
     } else {
       const V xc = clamp_magnitude(x, 8.0);  // no inf - inf in TwoSum
@@ -71,10 +71,13 @@ struct kernel<hardsigmoid_tag> {
     return select(m < V(0.0), V(0.0), m);
   }
 
-  // 1/6 (rounded to T) on (-3, 3), else 0, NaN for NaN: the ReLU step of 3 - |x|, scaled.
+  // 1/6 (rounded to T; for a 16-bit T the double, rounded at the store, or in backward's
+  // product) on (-3, 3), else 0, NaN for NaN: the ReLU step of 3 - |x|, scaled.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    return step(V(3.0) - magnitude(x), V(0.0)) * V(static_cast<double>(static_cast<T>(k_sixth)));
+    constexpr double sixth =
+        is_binary16<T> ? k_sixth : static_cast<double>(static_cast<T>(k_sixth));
+    return step(V(3.0) - magnitude(x), V(0.0)) * V(sixth);
   }
 
  private:

@@ -61,7 +61,7 @@ struct kernel<hardswish_tag> {
   ACTFN_INLINE static V value(const F&, V x) noexcept {
     const V xc = clamp_magnitude(x, 4.0);  // no inf·0 at -inf, no inf - inf in TwoSum
     V y(0.0);
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       y = (xc * (xc + V(3.0))) * V(k_sixth);
     } else {
       V t(0.0), t_lo(0.0);
@@ -72,7 +72,7 @@ struct kernel<hardswish_tag> {
       y = madd(exact_remainder(q, V(6.0), p) + p_lo, V(k_sixth), q);
       y = select(magnitude(x) < V(0x1p-500), x * V(0.5), y);
     }
-    return select(V(3.0) <= x, x, select(x <= V(-3.0), V(-0.0), y));
+    return select(V(3.0) <= x, x, select(x <= V(-3.0), V(-0.0), toward_curvature<T>(x, y, 1)));
   }
 
   // (2x + 3)/6 on (-3, 3): float in double (2x + 3 exact, one product by 1/6); double as the
@@ -82,7 +82,7 @@ struct kernel<hardswish_tag> {
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
     const V xc = clamp_magnitude(x, 4.0);
     V y(0.0);
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       y = madd(xc, V(2.0), V(3.0)) * V(k_sixth);
     } else {
       V t(0.0), t_lo(0.0);
@@ -91,6 +91,18 @@ struct kernel<hardswish_tag> {
       y = madd(exact_remainder(q, V(6.0), t) + t_lo, V(k_sixth), q);
     }
     return select(V(3.0) <= x, V(1.0), select(x <= V(-3.0), V(0.0), y));
+  }
+
+  // A 16-bit T's backward, g·(2x + 3)/6: g·(2x + 3) is exact in double (11 + 12 bits) and its
+  // division by 6 (a product corrected by the exact remainder) is exact wherever the quotient is
+  // a double, so that a quotient halfway between two 16-bit values (bfloat16 g = 0.333984375,
+  // x = -1.5546875) rounds to even, where g times a rounded f' would land beside the midpoint.
+  template <class T, class F, class V>
+  requires is_binary16<T> ACTFN_INLINE static V backward(const F&, V x, V g) noexcept {
+    const V n = g * madd(clamp_magnitude(x, 4.0), V(2.0), V(3.0));
+    const V q = rounded(n * V(k_sixth));
+    const V y = madd(exact_remainder(q, V(6.0), n), V(k_sixth), q);
+    return select(V(3.0) <= x, g, select(x <= V(-3.0), V(0.0) * g, y));
   }
 
  private:

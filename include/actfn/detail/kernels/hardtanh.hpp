@@ -17,7 +17,7 @@ namespace actfn::detail::ACTFN_TARGET {
 template <>
 struct kernel<hardtanh_tag> {
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, long double>, void, T>;
+  using lane = own_lane<T>;
   static constexpr bool light = true;  // backward fused in one loop (detail/target/loops.hpp)
 
   // The scalar forms' comparisons, as lane operations: lo > x ? lo : x, then hi < m ? hi : m, so
@@ -32,7 +32,7 @@ struct kernel<hardtanh_tag> {
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
     const V lo(f.min_val), hi(f.max_val);
-    return select(lo < x, select(x < hi, V(T(1)), V(T(0))), select(x <= lo, V(T(0)), x));
+    return select(lo < x, select(x < hi, V(1.0), V(0.0)), select(x <= lo, V(0.0), x));
   }
 };
 

@@ -17,12 +17,12 @@ namespace actfn::detail::ACTFN_TARGET {
 template <>
 struct kernel<leaky_relu_tag> {
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, long double>, void, T>;
+  using lane = own_lane<T>;
   static constexpr bool light = true;  // backward fused in one loop (detail/target/loops.hpp)
 
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    return select(x < V(T(0)), V(f.negative_slope) * x, x);
+    return select(x < V(0.0), V(f.negative_slope) * x, x);
   }
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {

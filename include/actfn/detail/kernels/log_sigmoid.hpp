@@ -53,7 +53,7 @@ struct kernel<log_sigmoid_tag> {
   // there. double: -softplus(-x) by softplus's double kernel with β = 1 (b is x, exact).
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const V e = exp_split(-magnitude(x)).exp();
       return -(select(x < V(0.0), -x, V(0.0)) + log1p_unit(e));
     } else {
@@ -65,7 +65,7 @@ struct kernel<log_sigmoid_tag> {
   // σ(-x) = 1/(1 + e^x), as sigmoid's float kernel; double: σ(-x) as a pair, rounded once.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       return recip(V(1.0) + exp_split(x).exp());
     } else {
       return logistic_dd(magnitude(x)).sigma(-x);

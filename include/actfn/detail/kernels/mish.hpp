@@ -122,7 +122,7 @@ struct kernel<mish_tag> {
   // and -0 at -inf, where x is clamped to -1000: x·e^x is 0 as a double from x = -760).
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const parts<V> p(x);
       return p.xc * (p.n * recip(p.d));
     } else {
@@ -145,7 +145,7 @@ struct kernel<mish_tag> {
   // where a rounded sum would cost 2^5 ULP. x is clamped to ±1000 (4x·t² is 0 from x = 400).
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const parts<V> p(x);
       const V r = recip(p.d);
       const V m = select(x > V(0.0), p.t * p.t, p.t);

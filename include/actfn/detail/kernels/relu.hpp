@@ -16,18 +16,18 @@ namespace actfn::detail::ACTFN_TARGET {
 template <>
 struct kernel<relu_tag> {
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, long double>, void, T>;
+  using lane = own_lane<T>;
   static constexpr bool light = true;  // backward fused in one loop (detail/target/loops.hpp)
 
   // The same results as the scalar forms, which are exact: max_of(0, x) is 0 > x ? 0 : x, so
   // -0 and NaN stay.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
-    return max_of(V(T(0)), x);
+    return max_of(V(0.0), x);
   }
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    return step(x, V(T(0)));
+    return step(x, V(0.0));
   }
 };
 

@@ -63,7 +63,7 @@ struct kernel<sigmoid_tag<A>> {
   ACTFN_INLINE static V value(const F&, V x) noexcept {
     if constexpr (std::is_same_v<lane<T>, float>) {
       return logistic_ff(magnitude(x)).sigma(x);
-    } else if constexpr (std::is_same_v<T, float>) {
+    } else if constexpr (float_or_narrower<T>) {
       return recip(V(1.0) + exp_split(-x).exp());
     } else {
       return logistic_dd(magnitude(x)).sigma(x);
@@ -77,7 +77,7 @@ struct kernel<sigmoid_tag<A>> {
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
     if constexpr (std::is_same_v<lane<T>, float>) {
       return logistic_ff(magnitude(x)).slope();
-    } else if constexpr (std::is_same_v<T, float>) {
+    } else if constexpr (float_or_narrower<T>) {
       const V e = exp_split(-x).exp();
       const V r = recip(V(1.0) + e);
       return (e * r) * r;

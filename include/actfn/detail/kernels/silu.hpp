@@ -51,7 +51,7 @@ struct kernel<silu_tag> {
   // exp reaches every tail.
   template <class T, class F>
   static constexpr bool lanes_on(const F& f) noexcept {
-    return std::is_same_v<T, float> || f.beta >= 0x1p-20 || f.beta <= -0x1p-20;
+    return float_or_narrower<T> || f.beta >= 0x1p-20 || f.beta <= -0x1p-20;
   }
 
   // float: x/(1 + e^-βx): e^-βx within e^±250 (exp_split's Reach), so that no product
@@ -63,9 +63,11 @@ struct kernel<silu_tag> {
   // x·σ(b)·σ(-b)·b_lo. x = ±inf and b < -800 take their limits.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const V xc = clamp_magnitude(x, 0x1p200);
-      return xc * recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * xc).exp());
+      const V y =
+          xc * recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * xc).exp());
+      return toward_curvature<T>(x, y, f.beta > 0 ? 1 : f.beta < 0 ? -1 : 0);  // c = β/4
     } else {
       const parts<V> p(f, x);
       V hi(0.0), lo(0.0), s1(0.0), s2(0.0);
@@ -85,7 +87,7 @@ struct kernel<silu_tag> {
   // S·σ(-b)·b_lo in S, (σ(-b) - b·σ(b)σ(-b))·b_lo in M.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const V b =
           clamp_magnitude(V(static_cast<double>(f.beta)) * clamp_magnitude(x, 0x1p200), 250.0);
       const V e = exp_split<V, 250>(-b).exp();
@@ -117,7 +119,7 @@ struct kernel<silu_tag> {
   // same bits as value and derivative (exp_split clamps -βx to ±250 as derivative clamps βx).
   template <class T, class F, class V>
   ACTFN_INLINE static void value_and_derivative(const F& f, V x, V& v, V& d) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const V xc = clamp_magnitude(x, 0x1p200);
       const V b = clamp_magnitude(V(static_cast<double>(f.beta)) * xc, 250.0);
       const V e = exp_split<V, 250>(-b).exp();

@@ -50,7 +50,7 @@ struct kernel<softplus_tag> {
   // beyond takes the wide kernels, whose exp reaches every tail.
   template <class T, class F>
   static constexpr bool lanes_on(const F& f) noexcept {
-    return std::is_same_v<T, float> || (f.beta >= 0x1p-64 && f.beta <= 0x1p64);
+    return float_or_narrower<T> || (f.beta >= 0x1p-64 && f.beta <= 0x1p64);
   }
 
   // float: max(x, 0) + log1p(e^-|βx|)·(1/β), e^-|βx| down to e^-250 (exp_split's Reach):
@@ -61,7 +61,7 @@ struct kernel<softplus_tag> {
   // subnormal result rounds once; x = inf is its own result (TwoSum would give inf - inf).
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       const double beta = f.beta;
       const V e = exp_split<V, 250>(-magnitude(V(beta) * x)).exp();
       return madd(log1p_unit(e), V(1.0 / beta), select(x > V(0.0), x, V(0.0)));
@@ -92,7 +92,7 @@ struct kernel<softplus_tag> {
   // logistic_dd, with b_lo's first-order term σ(b)·σ(-b)·b_lo, scaled last.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       return recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * x).exp());
     } else {
       V b(0.0), b_lo(0.0);

@@ -59,7 +59,7 @@ struct kernel<softsign_tag> {
     const V a = magnitude(xc), d = V(1.0) + a;
     const V r = recip(d);
     const V q = rounded(xc * r);
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       return q;
     } else {
       const V d_lo = one_plus_error(a, d);
@@ -76,7 +76,7 @@ struct kernel<softsign_tag> {
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
     const V a = magnitude(clamp_magnitude(x, 0x1p600)), d = V(1.0) + a;
     const V r = recip(d);
-    if constexpr (std::is_same_v<T, float>) {
+    if constexpr (float_or_narrower<T>) {
       return r * r;
     } else {
       const V e = exact_remainder(d, r, V(1.0)) - r * one_plus_error(a, d);

@@ -60,7 +60,7 @@ struct kernel<tanh_tag<A>> {
   ACTFN_INLINE static V value(const F&, V x) noexcept {
     if constexpr (std::is_same_v<lane<T>, float>) {
       return tanh_ff(x);
-    } else if constexpr (std::is_same_v<T, float>) {
+    } else if constexpr (float_or_narrower<T>) {
       const V m = exp_split(V(-2.0) * magnitude(x)).expm1();
       return with_sign_of(-m * recip(m + V(2.0)), x);
     } else {
@@ -80,7 +80,7 @@ struct kernel<tanh_tag<A>> {
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
     if constexpr (std::is_same_v<lane<T>, float>) {
       return logistic_ff(V(2.0f) * magnitude(x)).slope(4.0f);
-    } else if constexpr (std::is_same_v<T, float>) {
+    } else if constexpr (float_or_narrower<T>) {
       const V e = exp_split(V(-2.0) * x).exp();
       const V r = recip(V(1.0) + e);
       return (V(4.0) * e * r) * r;

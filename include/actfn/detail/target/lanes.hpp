@@ -63,6 +63,19 @@ using lane_for =
                                               fused_madd && double_kernels_on,
                                           float, double>>;
 
+// Whether the kernels compute T as they compute float: float itself, and the 16-bit types, whose
+// results are float's precise-tier ones (double lanes) rounded once more, to 16 bits. Their
+// accuracy, far finer than a 16-bit spacing, makes that rounding a correct one (tests/half.cpp).
+template <class T>
+inline constexpr bool float_or_narrower = std::is_same_v<T, float> || is_binary16<T>;
+
+// The lane element type of the exact kernels (ReLU's family): T's own, double for a 16-bit T
+// (where Leaky ReLU's product with its float slope is exact, so the one rounding is to 16 bits),
+// none for long double.
+template <class T>
+using own_lane = std::conditional_t<std::is_same_v<T, long double>, void,
+                                    std::conditional_t<is_binary16<T>, double, T>>;
+
 template <class V>
 inline constexpr std::size_t width = 1;
 #if ACTFN_TARGET_LEVEL != ACTFN_LEVEL_SCALAR
@@ -70,10 +83,19 @@ template <class L>
 inline constexpr std::size_t width<twin<L>> = twin<L>::size;
 #endif
 
+// A 16-bit T's loads and stores: lanes_16bit.hpp.
+template <class V, class T>
+ACTFN_INLINE V load_16bit(const T* p) noexcept;
+template <class T, class V>
+ACTFN_INLINE void store_16bit(T* p, V v) noexcept;
+
+// width<V> elements of T at p as lanes V, and back (a plain lane: one element, converted).
 template <class V, class T>
 ACTFN_INLINE V load(const T* p) noexcept {
   if constexpr (std::is_floating_point_v<V>) {
     return static_cast<V>(*p);
+  } else if constexpr (is_binary16<T>) {
+    return load_16bit<V>(p);
   } else {
     return V::load(p);
   }
@@ -82,6 +104,8 @@ template <class V, class T>
 ACTFN_INLINE void store(T* p, V v) noexcept {
   if constexpr (std::is_floating_point_v<V>) {
     *p = static_cast<T>(v);
+  } else if constexpr (is_binary16<T>) {
+    store_16bit(p, v);
   } else {
     v.store(p);
   }
@@ -261,3 +285,5 @@ ACTFN_HOST_DEVICE constexpr bool has_lanes(const F& f) noexcept {
 }
 
 }  // namespace actfn::detail::ACTFN_TARGET
+
+#include "lanes_16bit.hpp"

@@ -43,6 +43,9 @@ inline batch_d madd(batch_d a, batch_d b, batch_d c) noexcept {
 inline batch_d min_of(batch_d a, batch_d b) noexcept { return _mm256_min_pd(a.v, b.v); }
 inline batch_d max_of(batch_d a, batch_d b) noexcept { return _mm256_max_pd(a.v, b.v); }
 inline batch_d magnitude(batch_d a) noexcept { return _mm256_andnot_pd(_mm256_set1_pd(-0.0), a.v); }
+inline batch_d binade(batch_d a) noexcept {
+  return _mm256_and_pd(a.v, _mm256_castsi256_pd(_mm256_set1_epi64x(0x7ff0000000000000)));
+}
 inline batch_d recip(batch_d d) noexcept { return _mm256_div_pd(_mm256_set1_pd(1), d.v); }
 inline batch_d exponent_field(batch_d y) noexcept {
   return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(y.v), 52));

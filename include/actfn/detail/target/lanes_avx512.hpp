@@ -52,6 +52,10 @@ inline batch_d max_of(batch_d a, batch_d b) noexcept {
   return _mm512_maskz_max_pd(batch_d::all, a.v, b.v);
 }
 inline batch_d magnitude(batch_d a) noexcept { return _mm512_abs_pd(a.v); }
+inline batch_d binade(batch_d a) noexcept {
+  return _mm512_castsi512_pd(
+      _mm512_and_si512(_mm512_castpd_si512(a.v), _mm512_set1_epi64(0x7ff0000000000000)));
+}
 // A true division, as in the plain lanes that scalar calls run, so that both agree bit for bit
 // (a 14-bit estimate and Newton steps would not). The divider works beside the FMA ports, and
 // every kernel here does more FMA-port work per batch than one VDIVPD occupies the divider.

@@ -45,6 +45,10 @@ inline batch_d max_of(batch_d a, batch_d b) noexcept {
   return vbslq_f64(vcgtq_f64(a.v, b.v), a.v, b.v);
 }
 inline batch_d magnitude(batch_d a) noexcept { return vabsq_f64(a.v); }
+inline batch_d binade(batch_d a) noexcept {
+  return vreinterpretq_f64_u64(
+      vandq_u64(vreinterpretq_u64_f64(a.v), vdupq_n_u64(0x7ff0000000000000)));
+}
 inline batch_d recip(batch_d d) noexcept { return vdivq_f64(vdupq_n_f64(1.0), d.v); }
 inline batch_d exponent_field(batch_d y) noexcept {
   return vreinterpretq_f64_u64(vshlq_n_u64(vreinterpretq_u64_f64(y.v), 52));

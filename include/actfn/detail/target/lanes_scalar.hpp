@@ -90,6 +90,11 @@ ACTFN_INLINE float choose_by_sign(float v, float a, float b) noexcept {
 ACTFN_INLINE double high26(double v) noexcept {
   return std::bit_cast<double>(std::bit_cast<std::uint64_t>(v) & 0xFFFFFFFFF8000000);
 }
+// 2^E for a normal |v| in [2^E, 2^(E+1)): v's exponent field alone (0 for 0, inf for inf and
+// NaN).
+ACTFN_INLINE double binade(double v) noexcept {
+  return std::bit_cast<double>(std::bit_cast<std::uint64_t>(v) & 0x7ff0000000000000);
+}
 // v rounded to float, as double: the factor backward() multiplies by, rounded as T = float.
 ACTFN_INLINE double narrow_round(double v) noexcept { return static_cast<float>(v); }
 

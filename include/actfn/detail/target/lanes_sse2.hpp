@@ -42,6 +42,9 @@ inline batch_d madd(batch_d a, batch_d b, batch_d c) noexcept {
 inline batch_d min_of(batch_d a, batch_d b) noexcept { return _mm_min_pd(a.v, b.v); }
 inline batch_d max_of(batch_d a, batch_d b) noexcept { return _mm_max_pd(a.v, b.v); }
 inline batch_d magnitude(batch_d a) noexcept { return _mm_andnot_pd(_mm_set1_pd(-0.0), a.v); }
+inline batch_d binade(batch_d a) noexcept {
+  return _mm_and_pd(a.v, _mm_castsi128_pd(_mm_set1_epi64x(0x7ff0000000000000)));
+}
 inline batch_d recip(batch_d d) noexcept { return _mm_div_pd(_mm_set1_pd(1), d.v); }
 inline batch_d exponent_field(batch_d y) noexcept {
   return _mm_castsi128_pd(_mm_slli_epi64(_mm_castpd_si128(y.v), 52));

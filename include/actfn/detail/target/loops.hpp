@@ -3,11 +3,12 @@
 
 namespace actfn::detail::ACTFN_TARGET {
 
-// f'(x)·g, rounded once as T: f' is rounded to T first (exact if L is T), and the product of
-// two floats in L = double is exact.
+// f'(x)·g, rounded once as T: for float in double lanes, f' is rounded to float first and the
+// product of two floats is exact; for a 16-bit T, the product of the unrounded f' and g (whose 8
+// or 11 bits leave it at double's accuracy) is what rounds to T.
 template <class T, class L, class V>
 ACTFN_INLINE V scale(V d, V g) noexcept {
-  if constexpr (!std::is_same_v<T, L>) {
+  if constexpr (std::is_same_v<T, float> && std::is_same_v<L, double>) {
     return narrow_round(d) * g;
   } else {
     return d * g;
@@ -23,6 +24,8 @@ ACTFN_INLINE V one(const F& f, const T* x, const T* g) noexcept {
     return K::template value<T>(f, v);
   } else if constexpr (O == op::derivative) {
     return K::template derivative<T>(f, v);
+  } else if constexpr (requires { K::template backward<T>(f, v, v); }) {
+    return K::template backward<T>(f, v, load<V>(g));  // the kernel's own (hardswish, 16-bit)
   } else {
     return scale<T, typename K::template lane<T>>(K::template derivative<T>(f, v), load<V>(g));
   }
@@ -61,7 +64,8 @@ ACTFN_INLINE void batches(const F& fc, const T* x, const T* g, T* y, std::size_t
 // here, the scalar calls, which are its wide-type kernels. backward, for kernels longer than a
 // few instructions (not K::light), is the derivative loop a block at a time and one multiplication:
 // the same single rounding of g·f' (f' is rounded to T first either way), at a few percent of
-// the time, and a third less code for every translation unit to compile.
+// the time, and a third less code for every translation unit to compile. A 16-bit T runs it fused:
+// its f' is not rounded to T before the product.
 template <op O, class F, class T>
 ACTFN_NOINLINE void loop(const F& f, const T* x, const T* g, T* y, std::size_t n) noexcept {
   using K = kernel<typename F::kernel_tag>;
@@ -73,12 +77,12 @@ ACTFN_NOINLINE void loop(const F& f, const T* x, const T* g, T* y, std::size_t n
       } else if constexpr (O == op::derivative) {
         y[i] = fc.derivative(x[i]);
       } else {
-        y[i] = g[i] * fc.derivative(x[i]);
+        y[i] = static_cast<T>(operand(g[i]) * operand(fc.derivative(x[i])));
       }
     }
     return;
   }
-  if constexpr (O == op::backward && !requires { K::light; }) {
+  if constexpr (O == op::backward && !requires { K::light; } && !is_binary16<T>) {
     constexpr std::size_t block = 512;  // 2-4 KiB: stays in L1 between the two passes
     T d[block];
     for (std::size_t i = 0; i < n; i += block) {
@@ -174,12 +178,12 @@ ACTFN_NOINLINE void gated_loop(const F& f, const T* a, const T* b, const T* g, T
   for (std::size_t i = 0; i < n; ++i) {
     const T ai = a[i], bi = b[i];
     if constexpr (O == op::value) {
-      ya[i] = fc(ai) * bi;
+      ya[i] = static_cast<T>(operand(fc(ai)) * operand(bi));
     } else {
       const T gi = g[i];
       const T v = fc(ai);
-      ya[i] = gi * bi * fc.derivative(ai);
-      yb[i] = gi * v;
+      ya[i] = static_cast<T>(operand(gi) * operand(bi) * operand(fc.derivative(ai)));
+      yb[i] = static_cast<T>(operand(gi) * operand(v));
     }
   }
 }

@@ -1,0 +1,411 @@
+// tests/half.cpp: actfn::float16 and actfn::bfloat16: their conversions at every rounding
+// boundary, and every functor's value, derivative and backward on all 65,536 inputs of each type,
+// each result the correctly rounded one (no 16-bit value nearer the exact result; ties to even),
+// by scalar calls and by spans. Exact values come from tests/reference.hpp in long double and
+// from decoding the bits here, independently of the library's conversions.
+#include <actfn/actfn.hpp>
+#include <bit>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <sstream>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "reference.hpp"
+
+namespace {
+
+using R = long double;
+
+template <class T>
+constexpr int fraction_bits = std::is_same_v<T, actfn::bfloat16> ? 7 : 10;
+template <class T>
+constexpr int bias = std::is_same_v<T, actfn::bfloat16> ? 127 : 15;
+
+template <class T>
+std::uint16_t bits(T x) {
+  return std::bit_cast<std::uint16_t>(x);
+}
+template <class T>
+T of_bits(std::uint32_t b) {
+  return std::bit_cast<T>(static_cast<std::uint16_t>(b));
+}
+
+// The value of bits b in T's format, from its definition.
+template <class T>
+R decode(std::uint16_t b) {
+  constexpr int m = fraction_bits<T>;
+  const int e = (b & 0x7fff) >> m;
+  const R f = b & ((1 << m) - 1);
+  const R v = e == 0             ? std::ldexp(f, 1 - bias<T> - m)
+              : e == 0x7fff >> m ? (f == 0 ? R(INFINITY) : R(NAN))
+                                 : std::ldexp(1 + std::ldexp(f, -m), e - bias<T>);
+  return b & 0x8000 ? -v : v;
+}
+template <class T>
+R decode(T x) {
+  return decode<T>(bits(x));
+}
+
+// Whether got is want rounded to the nearest T, ties to even: its distance to want is under
+// half the spacing of T's values around want (the subnormal spacing below the normal range),
+// or exactly half with an even last bit; past the largest value by half a spacing or more, an
+// infinity of want's sign. NaN matches NaN.
+// |got - want| in units of T's spacing around want (the subnormal spacing below the normal
+// range); past the largest value by half a spacing or more, 0 for an infinity of want's sign.
+template <class T>
+R spacings(T got, R want) {
+  const R g = decode(got);
+  if (want != want || g != g) return want != want && g != g ? 0 : INFINITY;
+  constexpr int m = fraction_bits<T>;
+  const R top = std::ldexp(R(2) - std::ldexp(R(1), -m - 1), bias<T>);  // max + spacing/2
+  if (std::fabs(want) >= top) return std::isinf(g) && (g < 0) == (want < 0) ? 0 : INFINITY;
+  if (want == 0) return g == 0 ? 0 : INFINITY;
+  const int e = std::max(std::ilogb(want), 1 - bias<T>);
+  return std::fabs(g - want) / std::ldexp(R(1), e - m);
+}
+template <class T>
+bool correctly_rounded(T got, R want) {
+  const R d = spacings(got, want);
+  return d < R(0.5) || (d == R(0.5) && bits(got) % 2 == 0);
+}
+
+// Every 2^k-th input, k from ACTFN_TEST_SWEEP_SHIFT (AArch64 under qemu: its long double is
+// binary128 in software); all 65,536 otherwise.
+std::uint32_t stride() {
+  const char* k = std::getenv("ACTFN_TEST_SWEEP_SHIFT");
+  return k != nullptr && k[0] >= '0' && k[0] <= '8' && k[1] == 0 ? 1u << (k[0] - '0') : 1u;
+}
+
+// The 16-bit inputs, every stride-th bit pattern.
+template <class T>
+std::vector<T> all_inputs() {
+  std::vector<T> x;
+  for (std::uint32_t b = 0; b < 0x10000; b += stride()) x.push_back(of_bits<T>(b));
+  return x;
+}
+
+// A gradient for input i: values of every magnitude class, signed, cycling (including ones
+// whose products with f' land in T's subnormals and past its largest value).
+template <class T>
+T gradient(std::size_t i) {
+  static const float g[] = {1.0f, -0.75f, 3.5f, -1e-3f, 0x1p-10f, 250.0f, -0.3f, 1.0f / 3};
+  return T(g[i % 8]);
+}
+
+// f's value, derivative and backward on every input, scalar and span, each correctly rounded
+// from the exact results of fv and fd; counts the failures of each form and reports the first.
+template <class F, class V, class D>
+void require_correctly_rounded(const std::string& what, const F& f, V fv, D fd) {
+  using T = typename F::value_type;
+  const std::vector<T> x = all_inputs<T>();
+  const std::size_t n = x.size();
+  std::vector<T> g(n), y(n), d(n), b(n);
+  for (std::size_t i = 0; i < n; ++i) g[i] = gradient<T>(i);
+  f(x, y);
+  f.derivative(x, d);
+  f.backward(x, g, b);
+  std::size_t bad[5] = {};
+  std::ostringstream first;
+  const auto check = [&](int form, T got, R want, T xi) {
+    if (correctly_rounded(got, want)) return;
+    if (bad[form]++ == 0) {
+      static const char* names[] = {"value", "derivative", "value (span)", "derivative (span)",
+                                    "backward (span)"};
+      first << names[form] << " at x = " << static_cast<double>(decode(xi)) << " (bits " << bits(xi)
+            << "): got " << static_cast<double>(decode(got)) << ", exact "
+            << static_cast<double>(want) << "\n";
+    }
+  };
+  // Below 2^-100 a function with f(0) = 0 is f'(0)·x + f''(0)·x²/2 with the second term lost
+  // in long double: where f'(0)·x is a midpoint between two 16-bit values (bfloat16's subnormals,
+  // f'(0) = 1/2), the exact value lies on the side of f''(0)'s sign, and rounds to it.
+  // (f''s sign on x's side of 0, from two derivatives there: 0 where f is linear on that side.)
+  const R bend[2] = {fd(R(-0x1p-21)) - fd(R(-0x1p-20)), fd(R(0x1p-20)) - fd(R(0x1p-21))};
+  const auto exact_value = [&](R xi) {
+    const R v = fv(xi), c = bend[xi > 0];
+    if (xi == 0 || std::fabs(xi) > R(0x1p-100) || v == 0) return v;
+    return v + (c > 0 ? 1 : c < 0 ? -1 : 0) * std::ldexp(std::fabs(v), -40);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const R xi = decode(x[i]), vi = exact_value(xi), di = fd(xi), bi = decode(g[i]) * di;
+    check(0, f(x[i]), vi, x[i]);
+    check(1, f.derivative(x[i]), di, x[i]);
+    check(2, y[i], vi, x[i]);
+    check(3, d[i], di, x[i]);
+    check(4, b[i], bi, x[i]);
+  }
+  INFO(what << " (" << actfn::active_isa() << "), " << n << " inputs; first failures:\n"
+            << first.str());
+  CHECK(bad[0] == 0);
+  CHECK(bad[1] == 0);
+  CHECK(bad[2] == 0);
+  CHECK(bad[3] == 0);
+  CHECK(bad[4] == 0);
+}
+
+}  // namespace
+
+TEMPLATE_TEST_CASE("16-bit types: storage, limits and exact widening", "[half]", actfn::float16,
+                   actfn::bfloat16) {
+  using T = TestType;
+  using L = std::numeric_limits<T>;
+  STATIC_REQUIRE(sizeof(T) == 2);
+  STATIC_REQUIRE(std::is_trivially_copyable_v<T>);
+  STATIC_REQUIRE(actfn::floating_point<T>);
+  STATIC_REQUIRE(std::is_same_v<actfn::parameter_t<T>, float>);
+  STATIC_REQUIRE(!std::is_convertible_v<float, T>);  // explicit both ways
+  STATIC_REQUIRE(!std::is_convertible_v<T, float>);
+  constexpr int m = fraction_bits<T>;
+  CHECK(L::digits == m + 1);
+  CHECK(decode(L::max()) == std::ldexp(R(2) - std::ldexp(R(1), -m), bias<T>));
+  CHECK(decode(L::lowest()) == -decode(L::max()));
+  CHECK(decode(L::min()) == std::ldexp(R(1), 1 - bias<T>));
+  CHECK(decode(L::denorm_min()) == std::ldexp(R(1), 1 - bias<T> - m));
+  CHECK(decode(L::epsilon()) == std::ldexp(R(1), -m));
+  CHECK(std::isinf(decode(L::infinity())));
+  CHECK(std::isnan(decode(L::quiet_NaN())));
+  CHECK(std::isnan(decode(L::signaling_NaN())));
+  if constexpr (m == 10) CHECK(decode(L::max()) == 65504);
+  // Every bit pattern widens exactly, and narrows back to itself (NaN to a NaN).
+  std::size_t bad = 0;
+  for (std::uint32_t b = 0; b < 0x10000; ++b) {
+    const T x = of_bits<T>(b);
+    const R want = decode(x);
+    const float f = static_cast<float>(x);
+    const double d = static_cast<double>(x);
+    const bool nan = want != want;
+    bad += nan ? !(f != f && d != d) : !(f == want && d == want);
+    bad += nan ? !std::isnan(decode(T(f))) : bits(T(f)) != b || bits(T(d)) != b;
+  }
+  CHECK(bad == 0);
+  // A constant expression, as the functors' constexpr forms need.
+  constexpr T half(0.5f);
+  STATIC_REQUIRE(static_cast<float>(half) == 0.5f);
+  STATIC_REQUIRE(static_cast<double>(T(3)) == 3.0);
+}
+
+TEMPLATE_TEST_CASE("16-bit types: conversions round to nearest even at every boundary", "[half]",
+                   actfn::float16, actfn::bfloat16) {
+  using T = TestType;
+  // Around each midpoint between neighbouring positive values (and past the largest, toward
+  // infinity): the midpoint itself, and the doubles, floats and long doubles on either side.
+  std::size_t bad = 0, checked = 0;
+  std::ostringstream first;
+  const auto check = [&](T got, R want) {
+    ++checked;
+    if (correctly_rounded(got, want)) return;
+    if (bad++ == 0) first << "got " << double(decode(got)) << " for " << double(want);
+  };
+  for (std::uint32_t b = 0; b < 0x7fff; ++b) {
+    const R lo = decode<T>(static_cast<std::uint16_t>(b));
+    const R hi = decode<T>(static_cast<std::uint16_t>(b + 1));
+    if (std::isinf(lo)) break;
+    const R mid = std::isinf(hi) ? lo + (lo - decode<T>(static_cast<std::uint16_t>(b - 1))) / 2
+                                 : (lo + hi) / 2;
+    for (const R s : {R(1), R(-1)}) {
+      const R w = s * mid;
+      const double d = static_cast<double>(w);
+      check(T(d), d);
+      check(T(std::nextafter(d, 0.0)), std::nextafter(d, 0.0));
+      check(T(std::nextafter(d, s * INFINITY)), std::nextafter(d, s * INFINITY));
+      const float f = static_cast<float>(w);
+      check(T(f), f);
+      check(T(std::nextafter(f, 0.0f)), std::nextafter(f, 0.0f));
+      check(T(std::nextafter(f, s * INFINITY)), std::nextafter(f, s * INFINITY));
+      // long double: closer than a double's spacing, so that rounding to double first would tie
+      const R below = w - s * std::ldexp(std::fabs(w), -60),
+              above = w + s * std::ldexp(std::fabs(w), -60);
+      check(T(below), below);
+      check(T(above), above);
+    }
+  }
+  for (const double d : {0.0, -0.0, 1e-300, -1e-300, 1e300, -1e300, double(INFINITY)}) {
+    check(T(d), d);
+  }
+  CHECK(std::signbit(decode(T(-0.0))));
+  CHECK(std::signbit(decode(T(-1e-300))));
+  CHECK(std::isnan(decode(T(NAN))));
+  CHECK(bits(T(3)) == bits(T(3.0f)));  // integers through double
+  INFO(first.str());
+  CHECK(checked > 0x7c00 * 16);
+  CHECK(bad == 0);
+}
+
+#if defined(__FLT16_MANT_DIG__)
+TEST_CASE("16-bit types: float16 rounds as the compiler's _Float16", "[half]") {
+  std::size_t bad = 0;
+  for (std::uint32_t b = 0; b < 0x7c00; ++b) {  // each value, its midpoint above, both sides
+    const auto lo = static_cast<double>(decode<actfn::float16>(static_cast<std::uint16_t>(b)));
+    const auto hi = static_cast<double>(decode<actfn::float16>(static_cast<std::uint16_t>(b + 1)));
+    const double mid = std::isinf(hi) ? 65520.0 : (lo + hi) / 2;
+    for (const double x : {lo, mid, std::nextafter(mid, 0.0), std::nextafter(mid, 1e6)}) {
+      for (const double v : {x, -x}) {
+        bad += bits(actfn::float16(v)) != std::bit_cast<std::uint16_t>(static_cast<_Float16>(v));
+      }
+    }
+  }
+  CHECK(bad == 0);
+  // _Float16 is an element type of its own, computed by the same kernels.
+  const actfn::gelu<_Float16> g;
+  const actfn::gelu<actfn::float16> h;
+  for (std::uint32_t b = 0; b < 0x10000; b += 97) {
+    const auto x = std::bit_cast<_Float16>(static_cast<std::uint16_t>(b));
+    const auto y = std::bit_cast<actfn::float16>(static_cast<std::uint16_t>(b));
+    if (x != x) continue;
+    CHECK(std::bit_cast<std::uint16_t>(g(x)) == bits(h(y)));
+    CHECK(std::bit_cast<std::uint16_t>(g.derivative(x)) == bits(h.derivative(y)));
+  }
+}
+#endif
+
+TEMPLATE_TEST_CASE("16-bit types: every result correctly rounded, all inputs", "[half][accuracy]",
+                   actfn::float16, actfn::bfloat16) {
+  using T = TestType;
+  const R lambda = ref::k_selu_lambda, alpha = ref::k_selu_alpha;
+  require_correctly_rounded(
+      "sigmoid", actfn::sigmoid<T>{}, [](R x) { return ref::sigmoid(x); },
+      [](R x) { return ref::sigmoid_d(x); });
+  require_correctly_rounded(
+      "tanh", actfn::tanh<T>{}, [](R x) { return ref::tanh_v(x); },
+      [](R x) { return ref::tanh_d(x); });
+  require_correctly_rounded(
+      "relu", actfn::relu<T>{}, [](R x) { return x < 0 ? R(0) : x; },
+      [](R x) { return x > 0    ? R(1)
+                       : x <= 0 ? R(0)
+                                : x; });
+  for (const float s : {0.01f, 0.75f, -2.5f}) {
+    require_correctly_rounded(
+        "leaky_relu " + std::to_string(s), actfn::leaky_relu<T>{s},
+        [s](R x) { return x < 0 ? s * x : x; },
+        [s](R x) { return x > 0    ? R(1)
+                          : x <= 0 ? R(s)
+                                   : x; });
+  }
+  require_correctly_rounded(
+      "gelu", actfn::gelu<T>{}, [](R x) { return ref::gelu(x); },
+      [](R x) { return ref::gelu_d(x); });
+  require_correctly_rounded(
+      "gelu tanh", actfn::gelu<T>{actfn::gelu_approximation::tanh},
+      [](R x) { return ref::gelu_tanh(x); }, [](R x) { return ref::gelu_tanh_d(x); });
+  for (const float beta : {1.0f, 1.702f}) {
+    require_correctly_rounded(
+        "silu " + std::to_string(beta), actfn::silu<T>{beta},
+        [beta](R x) { return ref::silu(x, R(beta)); },
+        [beta](R x) { return ref::silu_d(x, R(beta)); });
+  }
+  for (const float beta : {1.0f, 2.0f}) {
+    require_correctly_rounded(
+        "softplus " + std::to_string(beta), actfn::softplus<T>{beta},
+        [beta](R x) { return ref::softplus(x, R(beta)); },
+        [beta](R x) { return ref::softplus_d(x, R(beta)); });
+  }
+  require_correctly_rounded(
+      "log_sigmoid", actfn::log_sigmoid<T>{}, [](R x) { return ref::log_sigmoid(x); },
+      [](R x) { return ref::log_sigmoid_d(x); });
+  for (const float a : {1.0f, 0.5f}) {
+    require_correctly_rounded(
+        "elu " + std::to_string(a), actfn::elu<T>{a}, [a](R x) { return ref::elu(x, R(a)); },
+        [a](R x) { return ref::elu_d(x, R(a)); });
+  }
+  require_correctly_rounded(
+      "selu", actfn::selu<T>{}, [=](R x) { return ref::elu(x, alpha, lambda); },
+      [=](R x) { return ref::elu_d(x, alpha, lambda); });
+  require_correctly_rounded(
+      "celu 2", actfn::celu<T>{2.0f}, [](R x) { return ref::elu(x, R(2), R(1), R(2)); },
+      [](R x) { return ref::elu_d(x, R(2), R(1), R(2)); });
+  require_correctly_rounded(
+      "mish", actfn::mish<T>{}, [](R x) { return ref::mish(x); },
+      [](R x) { return ref::mish_d(x); });
+  require_correctly_rounded(
+      "hardsigmoid", actfn::hardsigmoid<T>{}, [](R x) { return ref::hardsigmoid(x); },
+      [](R x) { return ref::hardsigmoid_d(x); });
+  require_correctly_rounded(
+      "hardswish", actfn::hardswish<T>{}, [](R x) { return ref::hardswish(x); },
+      [](R x) { return ref::hardswish_d(x); });
+  for (const auto& [lo, hi] : {std::pair{-1.0f, 1.0f}, std::pair{-0.3f, 2.5f}}) {
+    require_correctly_rounded(
+        "hardtanh", actfn::hardtanh<T>{lo, hi},
+        [lo, hi](R x) { return x < lo   ? R(lo)
+                               : x > hi ? R(hi)
+                                        : x; },
+        [lo, hi](R x) { return x > lo && x < hi ? R(1)
+                               : x != x         ? x
+                                                : R(0); });
+  }
+  require_correctly_rounded(
+      "relu6", actfn::relu6<T>{}, [](R x) { return x < 0   ? R(0)
+                                                   : x > 6 ? R(6)
+                                                           : x; },
+      [](R x) { return x > 0 && x < 6 ? R(1)
+                       : x != x       ? x
+                                      : R(0); });
+  require_correctly_rounded(
+      "softsign", actfn::softsign<T>{}, [](R x) { return ref::softsign(x); },
+      [](R x) { return ref::softsign_d(x); });
+}
+
+TEMPLATE_TEST_CASE("16-bit types: the gated units, every product within half a spacing", "[half]",
+                   actfn::float16, actfn::bfloat16) {
+  using T = TestType;
+  const std::vector<T> a = all_inputs<T>();
+  const std::size_t n = a.size();
+  std::vector<T> b(n), g(n), y(n), ga(n), gb(n);
+  for (std::size_t i = 0; i < n; ++i) b[i] = gradient<T>(i + 3), g[i] = gradient<T>(i);
+  const auto run = [&](const auto& unit, auto fv, auto fd) {
+    unit(a, b, y);
+    unit.backward(a, b, g, ga, gb);
+    std::size_t bad = 0, off = 0;
+    std::ostringstream first;
+    const auto check = [&](const char* what, T got, R want, R ai) {
+      off += !correctly_rounded(got, want);
+      if (spacings(got, want) <= R(0.5) + R(0x1p-20)) return;
+      if (bad++ == 0) {
+        first << what << " at a = " << double(ai) << ": got " << double(decode(got)) << ", exact "
+              << double(want);
+      }
+    };
+    for (std::size_t i = 0; i < n; ++i) {
+      const R ai = decode(a[i]), bi = decode(b[i]), gi = decode(g[i]);
+      check("y", y[i], fv(ai) * bi, ai);
+      check("grad_a", ga[i], gi * bi * fd(ai), ai);
+      check("grad_b", gb[i], gi * fv(ai), ai);
+    }
+    INFO(unit.name() << " (" << actfn::active_isa() << "): " << first.str());
+    if (std::getenv("ACTFN_TEST_REPORT") != nullptr) {
+      std::printf("%s %s: %zu of %zu products not correctly rounded\n", unit.name().c_str(),
+                  std::is_same_v<T, actfn::bfloat16> ? "bfloat16" : "float16", off, 3 * n);
+    }
+    CHECK(bad == 0);
+  };
+  run(
+      actfn::swiglu<T>{}, [](R x) { return ref::silu(x); }, [](R x) { return ref::silu_d(x); });
+  run(
+      actfn::geglu<T>{}, [](R x) { return ref::gelu(x); }, [](R x) { return ref::gelu_d(x); });
+  run(
+      actfn::reglu<T>{}, [](R x) { return x < 0 ? R(0) : x; },
+      [](R x) { return x > 0    ? R(1)
+                       : x <= 0 ? R(0)
+                                : x; });
+}
+
+TEST_CASE("16-bit types: parameters are floats, and bad ones throw", "[half]") {
+  const actfn::leaky_relu<actfn::bfloat16> l;
+  CHECK(l.negative_slope == 0.01f);  // not 0.01 rounded to 8 bits
+  CHECK_THROWS_AS(actfn::elu<actfn::float16>(INFINITY), std::invalid_argument);
+  CHECK_THROWS_AS((actfn::hardtanh<actfn::bfloat16>(1.0f, -1.0f)), std::invalid_argument);
+  // A size mismatch throws and leaves the output as it was.
+  std::vector<actfn::float16> x(4, actfn::float16(1.0f)), y(3, actfn::float16(7.0f));
+  CHECK_THROWS_AS(actfn::sigmoid<actfn::float16>{}(x, y), std::invalid_argument);
+  CHECK(static_cast<float>(y[0]) == 7.0f);
+  // In place, and constexpr.
+  actfn::relu<actfn::float16>{}(x, x);
+  CHECK(static_cast<float>(x[3]) == 1.0f);
+  constexpr actfn::sigmoid<actfn::bfloat16> s;
+  STATIC_REQUIRE(static_cast<float>(s(actfn::bfloat16(0.0f))) == 0.5f);
+}
