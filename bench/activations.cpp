@@ -1,8 +1,9 @@
-// Throughput of every functor's value, derivative and backward, float and double, at 4 Ki
-// (cache-resident) and 16 Mi (memory-bound) elements, the ways a user calls them: the span forms
-// (dispatched, and at each level the CPU has), and scalar calls in the user's own loop; beside a
-// naive std:: loop computing the same function, Eigen and oneDNN when found (peers.hpp) and a
-// memcpy of the same bytes, so that every figure can be read as a ratio within one run.
+// Throughput of every functor's value, derivative and backward, float, double, bfloat16 and
+// float16, at 4 Ki (cache-resident) and 16 Mi (memory-bound) elements, the ways a user calls
+// them: the span forms (dispatched, and at each level the CPU has), and scalar calls in the
+// user's own loop; beside a naive std:: loop computing the same function (16-bit: in float,
+// converted each way), Eigen and oneDNN when found (peers.hpp, float and double) and a memcpy of
+// the same bytes, so that every figure can be read as a ratio within one run.
 // Names: <function>_<op>_<impl>_<type>/<size>, impl = actfn (the span forms at the level the
 // CPU picks), actfn-<level> (the span forms with actfn::limit_isa(level)), calls (f(x) and
 // f.derivative(x) in a loop), precise and calls-precise (the same, actfn::precise tier; float
@@ -13,7 +14,9 @@
 
 #include <actfn/actfn.hpp>
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -31,16 +34,24 @@ namespace {
 // arrays, rotated, so that branch predictors cannot learn one.
 constexpr std::size_t k_arrays = 4;
 
+// T, or float for a 16-bit T (which has no arithmetic: a user's loop converts to float).
+template <class T>
+using float_or = std::conditional_t<std::is_floating_point_v<T>, T, float>;
+template <class T>
+T product(T a, T b) {
+  return T(static_cast<float_or<T>>(a) * static_cast<float_or<T>>(b));
+}
+
 template <class T>
 struct buffers {
   std::vector<std::vector<T>> x;
   std::vector<T> g, y;
   explicit buffers(std::size_t n) : g(n, T(0.5)), y(n) {
     std::mt19937 rng(42);
-    std::uniform_real_distribution<T> u(-8, 8);
+    std::uniform_real_distribution<float_or<T>> u(-8, 8);
     for (std::size_t a = 0; a < k_arrays; ++a) {
       x.emplace_back(n);
-      for (T& v : x.back()) v = u(rng);
+      for (T& v : x.back()) v = T(u(rng));
     }
   }
   // One set per type and size for the whole run: filling 16 Mi elements takes longer than
@@ -116,7 +127,7 @@ struct calls {
   template <class T>
   void backward(const std::vector<T>& x, const std::vector<T>& g, std::vector<T>& y) const {
     const F fl = f;
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = g[i] * fl.derivative(x[i]);
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = product(g[i], fl.derivative(x[i]));
   }
 };
 
@@ -140,6 +151,54 @@ struct naive {
 };
 template <class V, class D>
 naive(V, D) -> naive<V, D>;
+
+// A framework's 16-bit conversions, as a user's loop would call them: bfloat16 by float's top
+// half, rounded by integer arithmetic (PyTorch's c10::BFloat16), binary16 by the compiler's
+// _Float16 where it has one (VCVTPS2PH with F16C).
+template <class T>
+float widen(T x) {
+  if constexpr (std::is_same_v<T, actfn::bfloat16>) {
+    return std::bit_cast<float>(std::uint32_t{std::bit_cast<std::uint16_t>(x)} << 16);
+  } else {
+#if defined(__FLT16_MANT_DIG__)
+    return static_cast<float>(std::bit_cast<_Float16>(x));
+#else
+    return static_cast<float>(x);
+#endif
+  }
+}
+template <class T>
+T narrow(float f) {
+  if constexpr (std::is_same_v<T, actfn::bfloat16>) {
+    const auto b = std::bit_cast<std::uint32_t>(f);
+    const auto r = f != f ? 0x7fc0u : (b + 0x7fffu + ((b >> 16) & 1u)) >> 16;
+    return std::bit_cast<T>(static_cast<std::uint16_t>(r));
+  } else {
+#if defined(__FLT16_MANT_DIG__)
+    return std::bit_cast<T>(static_cast<_Float16>(f));
+#else
+    return T(f);
+#endif
+  }
+}
+
+// A 16-bit T's naive loop: each element converted to float, the float formula, rounded back.
+template <class N>
+struct via_float {
+  N n;
+  template <class T>
+  void value(const std::vector<T>& x, std::vector<T>& y) const {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = narrow<T>(n.v(widen(x[i])));
+  }
+  template <class T>
+  void derivative(const std::vector<T>& x, std::vector<T>& y) const {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = narrow<T>(n.d(widen(x[i])));
+  }
+  template <class T>
+  void backward(const std::vector<T>& x, const std::vector<T>& g, std::vector<T>& y) const {
+    for (std::size_t i = 0; i < x.size(); ++i) y[i] = narrow<T>(widen(g[i]) * n.d(widen(x[i])));
+  }
+};
 
 template <class T>
 T naive_sigmoid(T x) {
@@ -217,11 +276,12 @@ auto naive_functions() {
 
 template <class T, class A = actfn::faithful>
 auto functors() {
+  using P = actfn::parameter_t<T>;
   return std::make_tuple(actfn::sigmoid<T, A>{}, actfn::tanh<T, A>{}, actfn::relu<T, A>{},
                          actfn::leaky_relu<T, A>{}, actfn::gelu<T, A>{},
                          actfn::gelu<T, A>{actfn::gelu_approximation::tanh}, actfn::silu<T, A>{},
                          actfn::softplus<T, A>{}, actfn::log_sigmoid<T, A>{}, actfn::elu<T, A>{},
-                         actfn::selu<T, A>{}, actfn::celu<T, A>{T(0.7)}, actfn::mish<T, A>{},
+                         actfn::selu<T, A>{}, actfn::celu<T, A>{P(0.7)}, actfn::mish<T, A>{},
                          actfn::hardsigmoid<T, A>{}, actfn::hardswish<T, A>{},
                          actfn::hardtanh<T, A>{}, actfn::relu6<T, A>{}, actfn::softsign<T, A>{});
 }
@@ -298,18 +358,28 @@ void register_all(const std::string& type) {
   }
   actfn::limit_isa("avx512");
   register_tuple<T>("calls", type, wrapped<calls, T>(), k_names);
-  if constexpr (std::is_same_v<T, float>) {  // double: both tiers are one kernel
+  if constexpr (std::is_same_v<T, float>) {  // double, 16-bit: both tiers are one kernel
     register_tuple<T>("precise", type, wrapped<library, T, actfn::precise>("avx512"), k_names);
     register_tuple<T>("calls-precise", type, wrapped<calls, T, actfn::precise>(), k_names);
   }
-  register_tuple<T>("naive", type, naive_functions<T>(), k_names);
+  if constexpr (std::is_floating_point_v<T>) {
+    register_tuple<T>("naive", type, naive_functions<T>(), k_names);
+  } else {
+    register_tuple<T>(
+        "naive", type,
+        std::apply([](auto... n) { return std::make_tuple(via_float<decltype(n)>{n}...); },
+                   naive_functions<float>()),
+        k_names);
+  }
+  if constexpr (std::is_floating_point_v<T>) {  // the peers: float and double
 #if ACTFN_BENCH_EIGEN
-  register_tuple<T>("eigen", type, peers::eigen_functions<T>(), peers::k_eigen_names);
+    register_tuple<T>("eigen", type, peers::eigen_functions<T>(), peers::k_eigen_names);
 #endif
 #if ACTFN_BENCH_DNNL
-  if constexpr (std::is_same_v<T, float>)
-    register_tuple<T>("onednn", type, peers::dnnl_functions(), peers::k_dnnl_names, false);
+    if constexpr (std::is_same_v<T, float>)
+      register_tuple<T>("onednn", type, peers::dnnl_functions(), peers::k_dnnl_names, false);
 #endif
+  }
 }
 
 }  // namespace
@@ -320,6 +390,8 @@ int main(int argc, char** argv) {
 #endif
   register_all<float>("float");
   register_all<double>("double");
+  register_all<actfn::bfloat16>("bfloat16");
+  register_all<actfn::float16>("float16");
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();

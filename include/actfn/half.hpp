@@ -76,11 +76,18 @@ constexpr double to_double_for_16(F x) noexcept {
   }
 }
 
-// The storage of float16 and bfloat16: 16 bits, trivially copyable, so that a framework's own
-// 16-bit type (or a std::uint16_t) can be viewed as one with std::bit_cast, or a buffer of them
-// with a reinterpret_cast to a span.
-template <class Format>
+}  // namespace actfn::detail
+
+// The storage of float16 and bfloat16, in a namespace of its own with no functions, so that
+// argument-dependent lookup on a 16-bit value finds none of actfn::detail's.
+namespace actfn::storage {
+
+// 16 bits, trivially copyable, so that a framework's own 16-bit type (or a std::uint16_t) can be
+// viewed as one with std::bit_cast, or a buffer of them with a reinterpret_cast to a span.
+template <int M, int B>
 class binary16 {
+  using Format = detail::binary16_format<M, B>;
+
  public:
   /// Uninitialized, as a float is.
   binary16() noexcept = default;
@@ -90,7 +97,8 @@ class binary16 {
   /// finite value, ±infinity.
   template <class F>
   requires std::is_arithmetic_v<F>
-  explicit constexpr binary16(F x) noexcept : bits_(Format::from_double(to_double_for_16(x))) {}
+  explicit constexpr binary16(F x) noexcept
+      : bits_(Format::from_double(detail::to_double_for_16(x))) {}
 
   /// The value, exactly.
   template <std::floating_point F>
@@ -102,20 +110,20 @@ class binary16 {
   std::uint16_t bits_;
 };
 
-}  // namespace actfn::detail
+}  // namespace actfn::storage
 
 namespace actfn {
 
 /// IEEE 754 binary16 (half precision): 11 significant bits, exponent range ±15, largest finite
 /// value 65504. 16 bits, trivially copyable; converts explicitly from and to float and double,
-/// rounding to nearest even once. actfn's functors compute it in double lanes and round once.
-struct float16 : detail::binary16<detail::float16_format> {
+/// rounding to nearest even once. actfn's functors round each result to it once, correctly.
+struct float16 : storage::binary16<10, 15> {
   using binary16::binary16;
 };
 
 /// bfloat16 (brain floating point): float's exponent range with 8 significant bits, float's top
 /// half. As float16: storage and exact conversions, every actfn result rounded once.
-struct bfloat16 : detail::binary16<detail::bfloat16_format> {
+struct bfloat16 : storage::binary16<7, 127> {
   using binary16::binary16;
 };
 

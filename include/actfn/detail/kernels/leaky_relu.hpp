@@ -16,8 +16,9 @@ namespace actfn::detail::ACTFN_TARGET {
 
 template <>
 struct kernel<leaky_relu_tag> {
+  // A 16-bit T in double lanes: its product with the float slope is exact there, and rounds once.
   template <class T>
-  using lane = own_lane<T>;
+  using lane = std::conditional_t<is_binary16<T>, double, own_lane<T>>;
   static constexpr bool light = true;  // backward fused in one loop (detail/target/loops.hpp)
 
   template <class T, class F, class V>

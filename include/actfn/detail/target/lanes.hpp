@@ -69,12 +69,12 @@ using lane_for =
 template <class T>
 inline constexpr bool float_or_narrower = std::is_same_v<T, float> || is_binary16<T>;
 
-// The lane element type of the exact kernels (ReLU's family): T's own, double for a 16-bit T
-// (where Leaky ReLU's product with its float slope is exact, so the one rounding is to 16 bits),
-// none for long double.
+// The lane element type of the exact kernels (ReLU's family): T's own, float for a 16-bit T
+// (whose values, and the float parameters chosen among them, round once to 16 bits), none for
+// long double.
 template <class T>
 using own_lane = std::conditional_t<std::is_same_v<T, long double>, void,
-                                    std::conditional_t<is_binary16<T>, double, T>>;
+                                    std::conditional_t<is_binary16<T>, float, T>>;
 
 template <class V>
 inline constexpr std::size_t width = 1;

@@ -3,10 +3,10 @@
 //
 // Load: 16 bits to float (exact: F16C's VCVTPH2PS for binary16 on x86's AVX2 and AVX-512
 // levels, a shift for bfloat16, the format's own conversion elsewhere), then float to double.
-// Store: the double result rounded to the format's grid once, in the double lanes (below), then
+// Store: a double result rounded to the format's grid once, in the double lanes (below), then
 // converted to float and to 16 bits, both exact. Rounding to float first and then to 16 bits
 // would round twice: a result just above a 16-bit midpoint can round to float exactly on it, and
-// then to even, the wrong way.
+// then to even, the wrong way. (The exact kernels compute in float lanes, which round once.)
 
 namespace actfn::detail::ACTFN_TARGET {
 
@@ -25,28 +25,41 @@ ACTFN_INLINE V round_to_format(V d) noexcept {
   return with_sign_of(opaque(a + c) - c, d);
 }
 
-// n 16-bit values of Format to float, exactly, and n floats holding 16-bit values to their bits.
+#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
+// Eight 16-bit values to floats (exact), and eight floats to 16 bits, rounded to nearest even:
+// F16C for binary16; for bfloat16 a shift, and back the integer rounding of the low half into
+// the top one (a NaN keeps its quiet bit, so it stays a NaN), packed as signed 16-bit integers.
+template <class Format>
+ACTFN_INLINE __m256 widen8(const std::uint16_t* h) noexcept {
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h));
+  if constexpr (Format::fraction_bits == 10) {
+    return _mm256_cvtph_ps(v);
+  } else {
+    return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_cvtepu16_epi32(v), 16));
+  }
+}
+template <class Format>
+ACTFN_INLINE void narrow8(__m256 f, std::uint16_t* h) noexcept {
+  __m128i v;
+  if constexpr (Format::fraction_bits == 10) {
+    v = _mm256_cvtps_ph(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+  } else {
+    const __m256i b = _mm256_castps_si256(f);
+    const __m256i odd = _mm256_and_si256(_mm256_srli_epi32(b, 16), _mm256_set1_epi32(1));
+    const __m256i t = _mm256_srai_epi32(
+        _mm256_add_epi32(_mm256_add_epi32(b, _mm256_set1_epi32(0x7fff)), odd), 16);
+    v = _mm_packs_epi32(_mm256_castsi256_si128(t), _mm256_extracti128_si256(t, 1));
+  }
+  _mm_storeu_si128(reinterpret_cast<__m128i*>(h), v);
+}
+#endif
+
+// n 16-bit values of Format to floats, exactly, and n floats to 16 bits, rounded to nearest even.
 template <class Format>
 ACTFN_INLINE void widen_16bit(const std::uint16_t* h, float* f, std::size_t n) noexcept {
   std::size_t i = 0;
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
-  for (; i + 8 <= n; i += 8) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(h + i));
-    if constexpr (Format::fraction_bits == 10) {
-      _mm256_storeu_ps(f + i, _mm256_cvtph_ps(v));
-    } else {  // bfloat16 is float's top half
-      _mm256_storeu_si256(reinterpret_cast<__m256i*>(f + i),
-                          _mm256_slli_epi32(_mm256_cvtepu16_epi32(v), 16));
-    }
-  }
-#elif ACTFN_TARGET_LEVEL == ACTFN_LEVEL_SSE2
-  if constexpr (Format::fraction_bits == 7) {
-    for (; i + 4 <= n; i += 4) {
-      const __m128i v = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(h + i));
-      _mm_storeu_si128(reinterpret_cast<__m128i*>(f + i),
-                       _mm_unpacklo_epi16(_mm_setzero_si128(), v));
-    }
-  }
+  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(f + i, widen8<Format>(h + i));
 #endif
   for (; i < n; ++i) f[i] = static_cast<float>(Format::to_double(h[i]));
 }
@@ -54,48 +67,60 @@ template <class Format>
 ACTFN_INLINE void narrow_16bit(const float* f, std::uint16_t* h, std::size_t n) noexcept {
   std::size_t i = 0;
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
-  for (; i + 8 <= n; i += 8) {
-    __m128i v;
-    if constexpr (Format::fraction_bits == 10) {
-      v = _mm256_cvtps_ph(_mm256_loadu_ps(f + i), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    } else {  // the top halves, as signed 16-bit integers: the saturating pack keeps them
-      const __m256i t =
-          _mm256_srai_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(f + i)), 16);
-      v = _mm_packs_epi32(_mm256_castsi256_si128(t), _mm256_extracti128_si256(t, 1));
-    }
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(h + i), v);
-  }
-#elif ACTFN_TARGET_LEVEL == ACTFN_LEVEL_SSE2
-  if constexpr (Format::fraction_bits == 7) {
-    for (; i + 4 <= n; i += 4) {
-      const __m128i t =
-          _mm_srai_epi32(_mm_loadu_si128(reinterpret_cast<const __m128i*>(f + i)), 16);
-      _mm_storel_epi64(reinterpret_cast<__m128i*>(h + i), _mm_packs_epi32(t, t));
-    }
-  }
+  for (; i + 8 <= n; i += 8) narrow8<Format>(_mm256_loadu_ps(f + i), h + i);
 #endif
-  for (; i < n; ++i) h[i] = Format::from_double(f[i]);  // exact: f[i] is a 16-bit value
+  for (; i < n; ++i) h[i] = Format::from_double(f[i]);
 }
 
-// The lanes V (double) of width<V> 16-bit T at p, and their store, rounded once.
+// The lanes V (of double: 16-bit values computed to more than float's precision; or of float:
+// the exact kernels, ReLU's family) of width<V> 16-bit T at p, and their store, rounded once:
+// double lanes to the format's grid first (round_to_format), so that the conversions after it
+// are exact; float lanes by the conversion itself. On AVX2 in registers (through memory, two
+// 16-byte stores read back as one 32-byte load stall the store forwarding: 14x ReLU's time).
 template <class V, class T>
 ACTFN_INLINE V load_16bit(const T* p) noexcept {
   using Format = typename binary16_traits<T>::format;
   constexpr std::size_t n = width<V>;
   std::uint16_t h[n];
-  float f[n];
   std::memcpy(h, p, sizeof h);
+#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2
+  if constexpr (std::is_same_v<V, twin<double>>) {
+    const __m256 f = widen8<Format>(h);
+    return V(_mm256_cvtps_pd(_mm256_castps256_ps128(f)),
+             _mm256_cvtps_pd(_mm256_extractf128_ps(f, 1)));
+  } else {
+    return V(widen8<Format>(h), widen8<Format>(h + 8));
+  }
+#else
+  float f[n];
   widen_16bit<Format>(h, f, n);
   return V::load(static_cast<const float*>(f));
+#endif
 }
 template <class T, class V>
 ACTFN_INLINE void store_16bit(T* p, V v) noexcept {
   using Format = typename binary16_traits<T>::format;
   constexpr std::size_t n = width<V>;
-  float f[n];
   std::uint16_t h[n];
-  round_to_format<Format>(v).store(f);
-  narrow_16bit<Format>(f, h, n);
+  if constexpr (std::is_same_v<V, twin<double>>) {
+    const V r = round_to_format<Format>(v);
+#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2
+    narrow8<Format>(_mm256_set_m128(_mm256_cvtpd_ps(r.b.v), _mm256_cvtpd_ps(r.a.v)), h);
+#else
+    float f[n];
+    r.store(f);
+    narrow_16bit<Format>(f, h, n);
+#endif
+  } else {
+#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2
+    narrow8<Format>(v.a.v, h);
+    narrow8<Format>(v.b.v, h + 8);
+#else
+    float f[n];
+    v.store(f);
+    narrow_16bit<Format>(f, h, n);
+#endif
+  }
   std::memcpy(p, h, sizeof h);
 }
 

@@ -107,7 +107,8 @@ namespace actfn::detail::ACTFN_TARGET {
 template <op O, class T, class V, class F>
 ACTFN_INLINE void gated_one(const F& f, const T* a, const T* b, const T* g, T* ya, T* yb) noexcept {
   using K = kernel<typename F::kernel_tag>;
-  constexpr bool wider = !std::is_same_v<T, typename K::template lane<T>>;
+  constexpr bool wider =
+      std::is_same_v<typename K::template lane<T>, double> && !std::is_same_v<T, double>;
   // A float kernel in double lanes is accurate to the float it rounds to. Below float's range
   // that is an absolute error of at most 2^-150, the documented limit of the products (tails
   // such as x·σ(x) from e^-250 in place of e^-10^20 for x = -10^20); above it, at x = ±inf, the
