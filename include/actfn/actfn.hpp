@@ -1,12 +1,14 @@
 // actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu, gelu, silu, softplus,
 // log_sigmoid, elu, selu, celu, mish, hardsigmoid, hardswish, hardtanh, relu6 and softsign; the
-// gated units (gated, swiglu, geglu, reglu); and active_isa().
+// gated units (gated, swiglu, geglu, reglu); the 16-bit types (float16, bfloat16); and
+// active_isa().
 #pragma once
 
 #include "celu.hpp"
 #include "elu.hpp"
 #include "gated.hpp"
 #include "gelu.hpp"
+#include "half.hpp"
 #include "hardsigmoid.hpp"
 #include "hardswish.hpp"
 #include "hardtanh.hpp"

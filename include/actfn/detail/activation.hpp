@@ -67,11 +67,14 @@ struct activation {
     using K = ACTFN_STATIC_TARGET::kernel<typename D::kernel_tag>;
     if constexpr (ACTFN_STATIC_TARGET::has_lane_kernels<K, T>) {
       using L = typename K::template lane<T>;
+      const L v = ACTFN_STATIC_TARGET::load<L>(&x);  // a 16-bit T: converted without branches
+      T y;
       if constexpr (O == op::value) {
-        return static_cast<T>(K::template value<T>(self(), static_cast<L>(x)));
+        ACTFN_STATIC_TARGET::store(&y, K::template value<T>(self(), v));
       } else {
-        return static_cast<T>(K::template derivative<T>(self(), static_cast<L>(x)));
+        ACTFN_STATIC_TARGET::store(&y, K::template derivative<T>(self(), v));
       }
+      return y;
     }
 #endif
     return x;  // not reached: runs_lanes() is false here

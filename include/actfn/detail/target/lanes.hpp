@@ -88,11 +88,17 @@ template <class V, class T>
 ACTFN_INLINE V load_16bit(const T* p) noexcept;
 template <class T, class V>
 ACTFN_INLINE void store_16bit(T* p, V v) noexcept;
+template <class L, class T>
+ACTFN_INLINE L plain_from_16bit(T x) noexcept;
+template <class T, class L>
+ACTFN_INLINE T plain_to_16bit(L v) noexcept;
 
 // width<V> elements of T at p as lanes V, and back (a plain lane: one element, converted).
 template <class V, class T>
 ACTFN_INLINE V load(const T* p) noexcept {
-  if constexpr (std::is_floating_point_v<V>) {
+  if constexpr (std::is_floating_point_v<V> && is_binary16<T>) {
+    return plain_from_16bit<V>(*p);
+  } else if constexpr (std::is_floating_point_v<V>) {
     return static_cast<V>(*p);
   } else if constexpr (is_binary16<T>) {
     return load_16bit<V>(p);
@@ -102,7 +108,9 @@ ACTFN_INLINE V load(const T* p) noexcept {
 }
 template <class V, class T>
 ACTFN_INLINE void store(T* p, V v) noexcept {
-  if constexpr (std::is_floating_point_v<V>) {
+  if constexpr (std::is_floating_point_v<V> && is_binary16<T>) {
+    *p = plain_to_16bit<T>(v);
+  } else if constexpr (std::is_floating_point_v<V>) {
     *p = static_cast<T>(v);
   } else if constexpr (is_binary16<T>) {
     store_16bit(p, v);

@@ -25,7 +25,21 @@ ACTFN_INLINE V round_to_format(V d) noexcept {
   return with_sign_of(opaque(a + c) - c, d);
 }
 
+// Whether this pass has F16C: a dispatched AVX2 or AVX-512 pass (its target region enables it),
+// a static one where the compiler's flags do (-march=haswell and later; -mavx2 -mfma alone not).
+inline constexpr bool f16c_here =
+#if (ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512) && \
+    (ACTFN_TARGET_LEVEL > ACTFN_STATIC_LEVEL || defined(__F16C__))
+    true;
+#else
+    false;
+#endif
+
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
+// Whether Format's values convert eight at a time in AVX registers here.
+template <class Format>
+inline constexpr bool in_registers = Format::fraction_bits == 7 || f16c_here;
+
 // Eight 16-bit values to floats (exact), and eight floats to 16 bits, rounded to nearest even:
 // F16C for binary16; for bfloat16 a shift, and back the integer rounding of the low half into
 // the top one (a NaN keeps its quiet bit, so it stays a NaN), packed as signed 16-bit integers.
@@ -59,7 +73,9 @@ template <class Format>
 ACTFN_INLINE void widen_16bit(const std::uint16_t* h, float* f, std::size_t n) noexcept {
   std::size_t i = 0;
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
-  for (; i + 8 <= n; i += 8) _mm256_storeu_ps(f + i, widen8<Format>(h + i));
+  if constexpr (in_registers<Format>) {
+    for (; i + 8 <= n; i += 8) _mm256_storeu_ps(f + i, widen8<Format>(h + i));
+  }
 #endif
   for (; i < n; ++i) f[i] = static_cast<float>(Format::to_double(h[i]));
 }
@@ -67,11 +83,64 @@ template <class Format>
 ACTFN_INLINE void narrow_16bit(const float* f, std::uint16_t* h, std::size_t n) noexcept {
   std::size_t i = 0;
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
-  for (; i + 8 <= n; i += 8) narrow8<Format>(_mm256_loadu_ps(f + i), h + i);
+  if constexpr (in_registers<Format>) {
+    for (; i + 8 <= n; i += 8) narrow8<Format>(_mm256_loadu_ps(f + i), h + i);
+  }
 #endif
   for (; i < n; ++i) h[i] = Format::from_double(f[i]);
 }
 
+// One 16-bit value to a plain lane L (float or double) and back, rounded once: the scalar calls
+// (their inline kernels, which a loop of them vectorizes) and the span loops without SIMD.
+// Branch-free where the level has no F16C: binary16 from its bits by a rebias (subnormals as
+// an integer times 2^-24, never a subnormal float, which flush-to-zero would lose).
+template <class L, class T>
+ACTFN_INLINE L plain_from_16bit(T x) noexcept {
+  const std::uint16_t h = bits_of(x);
+  float f;
+  if constexpr (binary16_traits<T>::format::fraction_bits == 7) {
+    f = std::bit_cast<float>(std::uint32_t{h} << 16);
+  } else {
+#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
+    if constexpr (f16c_here) return static_cast<L>(_cvtsh_ss(h));
+#endif
+    const std::uint32_t a = h & 0x7fffu;
+    const std::uint32_t normal = (a << 13) + ((127u - 15u) << 23);
+    const std::uint32_t special = 0x7f800000u | (a << 13);  // infinity, NaN (payload kept)
+    const float m = a < 0x400u ? static_cast<float>(a) * 0x1p-24f
+                               : std::bit_cast<float>(a >= 0x7c00u ? special : normal);
+    f = std::bit_cast<float>(std::bit_cast<std::uint32_t>(m) | std::uint32_t{h & 0x8000u} << 16);
+  }
+  return static_cast<L>(f);
+}
+template <class T, class L>
+ACTFN_INLINE T plain_to_16bit(L v) noexcept {
+  using Format = typename binary16_traits<T>::format;
+  // On the grid first (exact from a float lane: every float is a double), then exactly to float.
+  const float f = static_cast<float>(round_to_format<Format>(static_cast<double>(v)));
+  const std::uint32_t u = std::bit_cast<std::uint32_t>(f);
+  std::uint32_t h;
+  if constexpr (Format::fraction_bits == 7) {
+    h = u >> 16;
+  } else {
+#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
+    if constexpr (f16c_here) {
+      return std::bit_cast<T>(_cvtss_sh(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+    }
+#endif
+    const std::uint32_t a = u & 0x7fffffffu;
+    const float tiny = a < 0x38800000u ? std::bit_cast<float>(a) : 0.0f;   // below 2^-14
+    const std::uint32_t sub = static_cast<std::uint32_t>(tiny * 0x1p24f);  // exact: k·2^-24
+    const std::uint32_t big = a > 0x7f800000u ? 0x7e00u : 0x7c00u;         // NaN; 2^16 and up: inf
+    h = (a >= 0x47800000u   ? big
+         : a >= 0x38800000u ? (a >> 13) - 0x1c000u
+                            : sub) |
+        ((u >> 16) & 0x8000u);
+  }
+  return std::bit_cast<T>(static_cast<std::uint16_t>(h));
+}
+
+#if ACTFN_TARGET_LEVEL != ACTFN_LEVEL_SCALAR  // (plain lanes convert one value: above)
 // The lanes V (of double: 16-bit values computed to more than float's precision; or of float:
 // the exact kernels, ReLU's family) of width<V> 16-bit T at p, and their store, rounded once:
 // double lanes to the format's grid first (round_to_format), so that the conversions after it
@@ -84,45 +153,44 @@ ACTFN_INLINE V load_16bit(const T* p) noexcept {
   std::uint16_t h[n];
   std::memcpy(h, p, sizeof h);
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2
-  if constexpr (std::is_same_v<V, twin<double>>) {
+  if constexpr (in_registers<Format> && std::is_same_v<V, twin<double>>) {
     const __m256 f = widen8<Format>(h);
     return V(_mm256_cvtps_pd(_mm256_castps256_ps128(f)),
              _mm256_cvtps_pd(_mm256_extractf128_ps(f, 1)));
-  } else {
+  } else if constexpr (in_registers<Format>) {
     return V(widen8<Format>(h), widen8<Format>(h + 8));
   }
-#else
+#endif
   float f[n];
   widen_16bit<Format>(h, f, n);
   return V::load(static_cast<const float*>(f));
-#endif
 }
 template <class T, class V>
 ACTFN_INLINE void store_16bit(T* p, V v) noexcept {
   using Format = typename binary16_traits<T>::format;
   constexpr std::size_t n = width<V>;
   std::uint16_t h[n];
-  if constexpr (std::is_same_v<V, twin<double>>) {
-    const V r = round_to_format<Format>(v);
+  V r = v;
+  if constexpr (std::is_same_v<V, twin<double>>) r = round_to_format<Format>(v);
+  bool done = false;
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2
+  if constexpr (in_registers<Format> && std::is_same_v<V, twin<double>>) {
     narrow8<Format>(_mm256_set_m128(_mm256_cvtpd_ps(r.b.v), _mm256_cvtpd_ps(r.a.v)), h);
-#else
+    done = true;
+  } else if constexpr (in_registers<Format>) {
+    narrow8<Format>(r.a.v, h);
+    narrow8<Format>(r.b.v, h + 8);
+    done = true;
+  }
+#endif
+  if (!done) {
     float f[n];
     r.store(f);
     narrow_16bit<Format>(f, h, n);
-#endif
-  } else {
-#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2
-    narrow8<Format>(v.a.v, h);
-    narrow8<Format>(v.b.v, h + 8);
-#else
-    float f[n];
-    v.store(f);
-    narrow_16bit<Format>(f, h, n);
-#endif
   }
   std::memcpy(p, h, sizeof h);
 }
+#endif
 
 }  // namespace actfn::detail::ACTFN_TARGET
 
