@@ -160,7 +160,7 @@ float widen(T x) {
   if constexpr (std::is_same_v<T, actfn::bfloat16>) {
     return std::bit_cast<float>(std::uint32_t{std::bit_cast<std::uint16_t>(x)} << 16);
   } else {
-#if defined(__FLT16_MANT_DIG__)
+#if ACTFN_HAS_FLOAT16
     return static_cast<float>(std::bit_cast<_Float16>(x));
 #else
     return static_cast<float>(x);
@@ -174,7 +174,7 @@ T narrow(float f) {
     const auto r = f != f ? 0x7fc0u : (b + 0x7fffu + ((b >> 16) & 1u)) >> 16;
     return std::bit_cast<T>(static_cast<std::uint16_t>(r));
   } else {
-#if defined(__FLT16_MANT_DIG__)
+#if ACTFN_HAS_FLOAT16
     return std::bit_cast<T>(static_cast<_Float16>(f));
 #else
     return T(f);

@@ -237,7 +237,7 @@ TEMPLATE_TEST_CASE("16-bit types: conversions round to nearest even at every bou
   CHECK(bad == 0);
 }
 
-#if defined(__FLT16_MANT_DIG__)
+#if ACTFN_HAS_FLOAT16
 TEST_CASE("16-bit types: float16 rounds as the compiler's _Float16", "[half]") {
   std::size_t bad = 0;
   for (std::uint32_t b = 0; b < 0x7c00; ++b) {  // each value, its midpoint above, both sides
@@ -403,6 +403,18 @@ TEST_CASE("16-bit types: parameters are floats, and bad ones throw", "[half]") {
   std::vector<actfn::float16> x(4, actfn::float16(1.0f)), y(3, actfn::float16(7.0f));
   CHECK_THROWS_AS(actfn::sigmoid<actfn::float16>{}(x, y), std::invalid_argument);
   CHECK(static_cast<float>(y[0]) == 7.0f);
+  // Infinite and NaN gradients: Leaky ReLU's backward puts g·f' on the grid in float lanes.
+  const actfn::leaky_relu<actfn::bfloat16> lb;
+  const std::vector<actfn::bfloat16> xs{actfn::bfloat16(-1.0f), actfn::bfloat16(2.0f),
+                                        actfn::bfloat16(-3.0f), actfn::bfloat16(0.0f)};
+  const std::vector<actfn::bfloat16> gs{actfn::bfloat16(INFINITY), actfn::bfloat16(-INFINITY),
+                                        actfn::bfloat16(NAN), actfn::bfloat16(0x1p120f)};
+  std::vector<actfn::bfloat16> gi(4);
+  lb.backward(xs, gs, gi);
+  CHECK(static_cast<float>(gi[0]) == INFINITY);
+  CHECK(static_cast<float>(gi[1]) == -INFINITY);
+  CHECK(std::isnan(static_cast<float>(gi[2])));
+  CHECK(correctly_rounded(gi[3], R(0x1p120) * R(0.01f)));
   // In place, and constexpr.
   actfn::relu<actfn::float16>{}(x, x);
   CHECK(static_cast<float>(x[3]) == 1.0f);

@@ -129,6 +129,15 @@ struct bfloat16 : storage::binary16<7, 127> {
 
 }  // namespace actfn
 
+// Whether the compiler's _Float16 is a C++ type here: GCC 12 on x86 (GCC 12 on AArch64 defines
+// the macro for C only), and every compiler with C++23's std::float16_t.
+#if defined(__FLT16_MANT_DIG__) && !defined(__CUDACC__) && \
+    (defined(__STDCPP_FLOAT16_T__) || defined(__x86_64__) || defined(__i386__))
+#define ACTFN_HAS_FLOAT16 1
+#else
+#define ACTFN_HAS_FLOAT16 0
+#endif
+
 namespace actfn::detail {
 
 // The 16-bit element types actfn computes and their formats: its own two, and the compiler's
@@ -144,7 +153,7 @@ template <>
 struct binary16_traits<bfloat16> {
   using format = bfloat16_format;
 };
-#if defined(__FLT16_MANT_DIG__) && !defined(__CUDACC__)
+#if ACTFN_HAS_FLOAT16
 template <>
 struct binary16_traits<_Float16> {
   using format = float16_format;

@@ -125,7 +125,9 @@ ACTFN_INLINE T plain_to_16bit(L v) noexcept {
   } else {
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2 || ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX512
     if constexpr (f16c_here) {
-      return std::bit_cast<T>(_cvtss_sh(f, _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC));
+      const __m128i r = _mm_cvtps_ph(_mm_set_ss(f), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+      // (not _cvtss_sh: Clang's is a compound literal, which -Wpedantic rejects)
+      return std::bit_cast<T>(static_cast<std::uint16_t>(_mm_cvtsi128_si32(r)));
     }
 #endif
     const std::uint32_t a = u & 0x7fffffffu;
@@ -175,7 +177,7 @@ ACTFN_INLINE void store_16bit(T* p, V v) noexcept {
   bool done = false;
 #if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_AVX2
   if constexpr (in_registers<Format> && std::is_same_v<V, twin<double>>) {
-    narrow8<Format>(_mm256_set_m128(_mm256_cvtpd_ps(r.b.v), _mm256_cvtpd_ps(r.a.v)), h);
+    narrow8<Format>(_mm256_insertf128_ps(_mm256_castps128_ps256(_mm256_cvtpd_ps(r.a.v)), _mm256_cvtpd_ps(r.b.v), 1), h);
     done = true;
   } else if constexpr (in_registers<Format>) {
     narrow8<Format>(r.a.v, h);

@@ -103,6 +103,9 @@ inline batch_f min_of(batch_f a, batch_f b) noexcept { return _mm256_min_ps(a.v,
 inline batch_f magnitude(batch_f a) noexcept {
   return _mm256_andnot_ps(_mm256_set1_ps(-0.0f), a.v);
 }
+inline batch_f binade(batch_f a) noexcept {
+  return _mm256_and_ps(a.v, _mm256_castsi256_ps(_mm256_set1_epi32(0x7f800000)));
+}
 inline batch_f recip(batch_f d) noexcept { return _mm256_div_ps(_mm256_set1_ps(1.0f), d.v); }
 inline batch_f exponent_field(batch_f y) noexcept {
   return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(y.v), 23));

@@ -133,6 +133,10 @@ inline batch_f min_of(batch_f a, batch_f b) noexcept {
   return _mm512_maskz_min_ps(batch_f::all, a.v, b.v);
 }
 inline batch_f magnitude(batch_f a) noexcept { return _mm512_abs_ps(a.v); }
+inline batch_f binade(batch_f a) noexcept {
+  return _mm512_castsi512_ps(
+      _mm512_and_si512(_mm512_castps_si512(a.v), _mm512_set1_epi32(0x7f800000)));
+}
 inline batch_f recip(batch_f d) noexcept { return _mm512_div_ps(_mm512_set1_ps(1.0f), d.v); }
 inline batch_f exponent_field(batch_f y) noexcept {
   return _mm512_castsi512_ps(_mm512_maskz_slli_epi32(batch_f::all, _mm512_castps_si512(y.v), 23));

@@ -99,6 +99,9 @@ inline batch_f max_of(batch_f a, batch_f b) noexcept {
   return vbslq_f32(vcgtq_f32(a.v, b.v), a.v, b.v);
 }
 inline batch_f magnitude(batch_f a) noexcept { return vabsq_f32(a.v); }
+inline batch_f binade(batch_f a) noexcept {
+  return vreinterpretq_f32_u32(vandq_u32(vreinterpretq_u32_f32(a.v), vdupq_n_u32(0x7f800000)));
+}
 inline batch_f recip(batch_f d) noexcept { return vdivq_f32(vdupq_n_f32(1.0f), d.v); }
 inline batch_f exponent_field(batch_f y) noexcept {
   return vreinterpretq_f32_u32(vshlq_n_u32(vreinterpretq_u32_f32(y.v), 23));

@@ -95,6 +95,9 @@ ACTFN_INLINE double high26(double v) noexcept {
 ACTFN_INLINE double binade(double v) noexcept {
   return std::bit_cast<double>(std::bit_cast<std::uint64_t>(v) & 0x7ff0000000000000);
 }
+ACTFN_INLINE float binade(float v) noexcept {
+  return std::bit_cast<float>(std::bit_cast<std::uint32_t>(v) & 0x7f800000u);
+}
 // v rounded to float, as double: the factor backward() multiplies by, rounded as T = float.
 ACTFN_INLINE double narrow_round(double v) noexcept { return static_cast<float>(v); }
 
