@@ -52,27 +52,29 @@ R decode(T x) {
   return decode<T>(bits(x));
 }
 
-// Whether got is want rounded to the nearest T, ties to even: its distance to want is under
-// half the spacing of T's values around want (the subnormal spacing below the normal range),
-// or exactly half with an even last bit; past the largest value by half a spacing or more, an
-// infinity of want's sign. NaN matches NaN.
 // |got - want| in units of T's spacing around want (the subnormal spacing below the normal
 // range); past the largest value by half a spacing or more, 0 for an infinity of want's sign.
-template <class T>
-R spacings(T got, R want) {
-  const R g = decode(got);
-  if (want != want || g != g) return want != want && g != g ? 0 : INFINITY;
+// Q: long double, or ref::quad where a reference needs more bits (softsign' past 2^64).
+template <class T, class Q>
+Q spacings(T got, Q want) {
+  const R gl = decode(got);
+  const Q g = static_cast<Q>(gl);
+  if (want != want || g != g) return want != want && g != g ? Q(0) : Q(INFINITY);
   constexpr int m = fraction_bits<T>;
-  const R top = std::ldexp(R(2) - std::ldexp(R(1), -m - 1), bias<T>);  // max + spacing/2
-  if (std::fabs(want) >= top) return std::isinf(g) && (g < 0) == (want < 0) ? 0 : INFINITY;
-  if (want == 0) return g == 0 ? 0 : INFINITY;
-  const int e = std::max(std::ilogb(want), 1 - bias<T>);
-  return std::fabs(g - want) / std::ldexp(R(1), e - m);
+  const Q top = static_cast<Q>(std::ldexp(R(2) - std::ldexp(R(1), -m - 1), bias<T>));
+  const Q aw = want < 0 ? -want : want;
+  if (aw >= top) return std::isinf(gl) && (g < 0) == (want < 0) ? Q(0) : Q(INFINITY);
+  if (want == 0) return g == 0 ? Q(0) : Q(INFINITY);
+  const int e = std::max(ref::ilogb(aw), 1 - bias<T>);
+  const Q d = g - want;
+  return (d < 0 ? -d : d) / ref::ldexp(Q(1), e - m);
 }
-template <class T>
-bool correctly_rounded(T got, R want) {
-  const R d = spacings(got, want);
-  return d < R(0.5) || (d == R(0.5) && bits(got) % 2 == 0);
+// Whether got is want rounded to the nearest T, ties to even: its distance to want is under
+// half a spacing, or exactly half with an even last bit. NaN matches NaN.
+template <class T, class Q>
+bool correctly_rounded(T got, Q want) {
+  const Q d = spacings(got, want);
+  return d < Q(0.5) || (d == Q(0.5) && bits(got) % 2 == 0);
 }
 
 // Every 2^k-th input, k from ACTFN_TEST_SWEEP_SHIFT (AArch64 under qemu: its long double is
@@ -98,21 +100,26 @@ T gradient(std::size_t i) {
   return T(g[i % 8]);
 }
 
-// f's value, derivative and backward on every input, scalar and span, each correctly rounded
-// from the exact results of fv and fd; counts the failures of each form and reports the first.
+// f's value, derivative and backward (with each of gradient()'s eight values) on every input,
+// scalar and span, each correctly rounded from the exact results of fv and fd; counts the
+// failures of each form and reports the first.
 template <class F, class V, class D>
 void require_correctly_rounded(const std::string& what, const F& f, V fv, D fd) {
   using T = typename F::value_type;
   const std::vector<T> x = all_inputs<T>();
   const std::size_t n = x.size();
-  std::vector<T> g(n), y(n), d(n), b(n);
-  for (std::size_t i = 0; i < n; ++i) g[i] = gradient<T>(i);
+  std::vector<T> y(n), d(n);
   f(x, y);
   f.derivative(x, d);
-  f.backward(x, g, b);
+  // backward with each of the eight gradients at every input
+  std::vector<std::vector<T>> g(8, std::vector<T>(n)), b(8, std::vector<T>(n));
+  for (std::size_t k = 0; k < 8; ++k) {
+    for (std::size_t i = 0; i < n; ++i) g[k][i] = gradient<T>(i + k);
+    f.backward(x, g[k], b[k]);
+  }
   std::size_t bad[5] = {};
   std::ostringstream first;
-  const auto check = [&](int form, T got, R want, T xi) {
+  const auto check = [&](int form, T got, auto want, T xi) {
     if (correctly_rounded(got, want)) return;
     if (bad[form]++ == 0) {
       static const char* names[] = {"value", "derivative", "value (span)", "derivative (span)",
@@ -126,19 +133,24 @@ void require_correctly_rounded(const std::string& what, const F& f, V fv, D fd) 
   // in long double: where f'(0)·x is a midpoint between two 16-bit values (bfloat16's subnormals,
   // f'(0) = 1/2), the exact value lies on the side of f''(0)'s sign, and rounds to it.
   // (f''s sign on x's side of 0, from two derivatives there: 0 where f is linear on that side.)
-  const R bend[2] = {fd(R(-0x1p-21)) - fd(R(-0x1p-20)), fd(R(0x1p-20)) - fd(R(0x1p-21))};
+  const R bend[2] = {static_cast<R>(fd(R(-0x1p-21)) - fd(R(-0x1p-20))),
+                     static_cast<R>(fd(R(0x1p-20)) - fd(R(0x1p-21)))};
   const auto exact_value = [&](R xi) {
     const R v = fv(xi), c = bend[xi > 0];
     if (xi == 0 || std::fabs(xi) > R(0x1p-100) || v == 0) return v;
     return v + (c > 0 ? 1 : c < 0 ? -1 : 0) * std::ldexp(std::fabs(v), -40);
   };
   for (std::size_t i = 0; i < n; ++i) {
-    const R xi = decode(x[i]), vi = exact_value(xi), di = fd(xi), bi = decode(g[i]) * di;
+    const R xi = decode(x[i]), vi = exact_value(xi);
+    const auto di = fd(xi);  // long double, or ref::quad
+
     check(0, f(x[i]), vi, x[i]);
     check(1, f.derivative(x[i]), di, x[i]);
     check(2, y[i], vi, x[i]);
     check(3, d[i], di, x[i]);
-    check(4, b[i], bi, x[i]);
+    for (std::size_t k = 0; k < 8; ++k) {
+      check(4, b[k][i], static_cast<decltype(di)>(decode(g[k][i])) * di, x[i]);
+    }
   }
   INFO(what << " (" << actfn::active_isa() << "), " << n << " inputs; first failures:\n"
             << first.str());
@@ -347,7 +359,7 @@ TEMPLATE_TEST_CASE("16-bit types: every result correctly rounded, all inputs", "
                                       : R(0); });
   require_correctly_rounded(
       "softsign", actfn::softsign<T>{}, [](R x) { return ref::softsign(x); },
-      [](R x) { return ref::softsign_d(x); });
+      [](R x) { return ref::softsign_d(static_cast<ref::quad>(x)); });  // 1 + 2^66 exactly
 }
 
 TEMPLATE_TEST_CASE("16-bit types: the gated units, every product within half a spacing", "[half]",

@@ -76,7 +76,12 @@ struct kernel<softsign_tag> {
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
     const V a = magnitude(clamp_magnitude(x, 0x1p600)), d = V(1.0) + a;
     const V r = recip(d);
-    if constexpr (float_or_narrower<T>) {
+    if constexpr (is_binary16<T>) {
+      // Past 2^52, 1 + a rounds to a, and r·r to 1/a², above the exact value by 2/a of itself:
+      // there backward's g·r·r can be exactly a bfloat16 midpoint (g = 0.75, a = 2^66) that the
+      // exact product lies just below; moved 2^-40 of itself down, it rounds as that does.
+      return select(V(0x1p52) <= a, r * r * V(1 - 0x1p-40), r * r);
+    } else if constexpr (float_or_narrower<T>) {
       return r * r;
     } else {
       const V e = exact_remainder(d, r, V(1.0)) - r * one_plus_error(a, d);
