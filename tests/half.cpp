@@ -340,7 +340,8 @@ TEMPLATE_TEST_CASE("16-bit types: every result correctly rounded, all inputs", "
   require_correctly_rounded(
       "hardswish", actfn::hardswish<T>{}, [](R x) { return ref::hardswish(x); },
       [](R x) { return ref::hardswish_d(x); });
-  for (const auto& [lo, hi] : {std::pair{-1.0f, 1.0f}, std::pair{-0.3f, 2.5f}}) {
+  for (const auto& bounds : {std::pair{-1.0f, 1.0f}, std::pair{-0.3f, 2.5f}}) {
+    const float lo = bounds.first, hi = bounds.second;  // (Clang 14 captures no bindings)
     require_correctly_rounded(
         "hardtanh", actfn::hardtanh<T>{lo, hi},
         [lo, hi](R x) { return x < lo   ? R(lo)

@@ -71,7 +71,13 @@ constexpr double to_double_for_16(F x) noexcept {
     const double d = static_cast<double>(x);
     if (d == x || x != x) return d;
     auto bits = std::bit_cast<std::uint64_t>(d);
-    if ((bits & 1) == 0) bits += (d < 0 ? -d : d) > (x < 0 ? -x : x) ? -1 : 1;
+    if ((bits & 1) == 0) {  // to the odd neighbour on x's side
+      if ((d < 0 ? -d : d) > (x < 0 ? -x : x)) {
+        --bits;
+      } else {
+        ++bits;
+      }
+    }
     return std::bit_cast<double>(bits);
   }
 }
