@@ -8,29 +8,13 @@
 #include <string>
 #include <string_view>
 
+#include "cpu_levels.hpp"
+
 namespace {
 
-constexpr std::string_view k_names[] = {"scalar", "sse2", "avx2", "avx512", "neon"};
-
-int cpu_best() {
-#if defined(__x86_64__)
-  __builtin_cpu_init();
-  if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-      __builtin_cpu_supports("avx512cd") && __builtin_cpu_supports("avx512dq") &&
-      __builtin_cpu_supports("avx512vl")) {
-    return 3;
-  }
-  if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma") &&
-      __builtin_cpu_supports("bmi2")) {
-    return 2;
-  }
-  return 1;
-#elif defined(__aarch64__)
-  return 4;
-#else
-  return 0;
-#endif
-}
+using cpu_levels::cpu_best;
+using cpu_levels::k_names;
+using cpu_levels::level_of;
 
 int static_level() {
 #if defined(ACTFN_NO_SIMD)
@@ -57,12 +41,6 @@ int expected(int asked) {
   return capped < s ? s : capped;
 }
 
-int level_of(std::string_view name) {
-  for (int l = 0; l < 5; ++l) {
-    if (k_names[l] == name) return l;
-  }
-  return -1;
-}
 
 }  // namespace
 
@@ -94,4 +72,21 @@ TEST_CASE("limit_isa caps the level for every later span call", "[isa]") {
   CHECK_THROWS_WITH(actfn::limit_isa("avx1024"), Catch::Contains("avx1024"));
   actfn::limit_isa(before);
   CHECK(actfn::active_isa() == before);
+}
+
+// The names ACTFN_ISA takes: each level's own, exactly; anything else is unknown (-2) and an
+// unset or empty variable is no request (-1). A wrong entry here once ran SSE2 under "avx2".
+TEST_CASE("ACTFN_ISA's names map to their levels, and only those", "[isa]") {
+  for (int l = 0; l < 5; ++l) {
+    const std::string name(k_names[l]);
+    INFO("ACTFN_ISA=" << name);
+    CHECK(actfn::detail::level_named(name.c_str()) == l);
+  }
+  CHECK(actfn::detail::level_named(nullptr) == -1);
+  CHECK(actfn::detail::level_named("") == -1);
+  for (const char* bad : {"AVX2", "avx", "avx2 ", " sse2", "sse3", "avx512f", "avx-512", "native",
+                          "0", "scalar\n"}) {
+    INFO("ACTFN_ISA=" << bad);
+    CHECK(actfn::detail::level_named(bad) == -2);
+  }
 }
