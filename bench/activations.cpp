@@ -7,7 +7,8 @@
 // Names: <function>_<op>_<impl>_<type>/<size>, impl = actfn (the span forms at the level the
 // CPU picks), actfn-<level> (the span forms with actfn::limit_isa(level)), calls (f(x) and
 // f.derivative(x) in a loop), precise and calls-precise (the same, actfn::precise tier; float
-// only), naive, eigen or onednn.
+// only), fast, fast-<level> and calls-fast (actfn::fast; float and double), naive, eigen or
+// onednn.
 //
 //   build/bench/actfn_bench --benchmark_filter='sigmoid.*float/4096'
 #include <benchmark/benchmark.h>
@@ -358,6 +359,17 @@ void register_all(const std::string& type) {
   }
   actfn::limit_isa("avx512");
   register_tuple<T>("calls", type, wrapped<calls, T>(), k_names);
+  if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
+    register_tuple<T>("fast", type, wrapped<library, T, actfn::fast>("avx512"), k_names);
+    for (const char* level : {"sse2", "avx2", "avx512"}) {
+      if (actfn::limit_isa(level) == level) {
+        register_tuple<T>(std::string("fast-") + level, type,
+                          wrapped<library, T, actfn::fast>(level), k_names);
+      }
+    }
+    actfn::limit_isa("avx512");
+    register_tuple<T>("calls-fast", type, wrapped<calls, T, actfn::fast>(), k_names);
+  }
   if constexpr (std::is_same_v<T, float>) {  // double, 16-bit: both tiers are one kernel
     register_tuple<T>("precise", type, wrapped<library, T, actfn::precise>("avx512"), k_names);
     register_tuple<T>("calls-precise", type, wrapped<calls, T, actfn::precise>(), k_names);

@@ -7,6 +7,7 @@ arithmetic). Needs python3-mpmath (Debian package). Run: python3 scripts/coeffic
 Each set is a Chebyshev fit (mpmath.chebyfit), a near-minimax polynomial: within a small
 factor of the best, which the degree's margin covers."""
 import mpmath as mp
+import struct
 
 mp.mp.dps = 50
 
@@ -127,3 +128,22 @@ zmax = ((mp.sqrt(2) - 1) / (mp.sqrt(2) + 1)) ** 2 * mp.mpf(1.01)
 Qz = lambda z: 2 * (mp.atanh(mp.sqrt(z)) / mp.sqrt(z) - 1) / z if z != 0 else mp.mpf(2) / 3
 fit("log1p for double results", Qz, mp.mpf(0), zmax, 7,
     lambda c, z: abs(horner(c, z) / Qz(z) - 1))
+
+# The fast tier (target/exp_fast.hpp): e^r - 1 = r + r²·P(r) on |r| ≤ ln2/2, P's coefficients
+# rounded to the lane type (float: degree 4, double: degree 10). The error printed is of
+# r + r²·P against e^r - 1, relative to e^r - 1 (at most that relative to e^r).
+P2 = lambda r: (mp.expm1(r) - r) / r**2 if r != 0 else mp.mpf(1) / 2
+for lane, degree, rnd in (("float", 4, lambda c: struct.unpack("f", struct.pack("f", float(c)))[0]), ("double", 10, float)):
+    cs = [rnd(c) for c in mp.chebyfit(P2, [-reach, reach], degree + 1)]
+    worst = mp.mpf(0)
+    for i in range(3001):
+        r = -reach + 2 * reach * mp.mpf(i) / 3000
+        if r != 0:
+            worst = max(worst, abs((r + r * r * horner(cs, r)) / mp.expm1(r) - 1))
+    print(f"// fast tier, {lane}: e^r - 1 = r + r²·P(r), P of degree {degree}, "
+          f"max relative error 2^{float(mp.log(worst, 2)):.1f}")
+    hexes = [c.hex() for c in cs]
+    if lane == "float":  # 24 bits: the hex digits past the sixth are zero
+        hexes = [h.replace("0000000p", "p") + "f" for h in hexes]
+    print("{" + ", ".join(hexes) + "}")
+    print()

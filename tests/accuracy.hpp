@@ -158,7 +158,9 @@ void require_within(const char* what, const F& f, form o, double bound_ulp, Ref 
 // extremes, where e^x overflows): within the bounds, by scalar call and by span, and every zero
 // result with the exact value's sign.
 template <class F, class RefV, class RefD>
-void require_specials(const F& f, RefV rv, RefD rd, root_window root = {}) {
+void require_specials(const F& f, RefV rv, RefD rd, root_window root = {},
+                      double value_ulp = value_bound<typename F::value_type>,
+                      double derivative_ulp = derivative_bound<typename F::value_type>) {
   using T = typename F::value_type;
   const std::vector<T> xs = special_inputs<T>();
   std::vector<T> vs(xs.size()), ds(xs.size());
@@ -170,11 +172,11 @@ void require_specials(const F& f, RefV rv, RefD rd, root_window root = {}) {
     const auto v = rv(static_cast<ref_t<T>>(x));
     const auto d = rd(static_cast<ref_t<T>>(x));
     for (const T got : {f(x), vs[i]}) {
-      CHECK(error_at(x, got, v) <= value_bound<T>);
+      CHECK(error_at(x, got, v) <= value_ulp);
       CHECK(zero_sign_right(got, v));
     }
     for (const T got : {f.derivative(x), ds[i]}) {
-      CHECK(error_at(x, got, d, root) <= derivative_bound<T>);
+      CHECK(error_at(x, got, d, root) <= derivative_ulp);
       CHECK(zero_sign_right(got, d));
     }
   }
@@ -183,6 +185,29 @@ void require_specials(const F& f, RefV rv, RefD rd, root_window root = {}) {
 template <class T>
 bool same_bits(T a, T b) {
   return (is_nan(a) && is_nan(b)) || (a == b && std::signbit(a) == std::signbit(b));
+}
+
+// backward over the sweep inputs, each with a gradient from across T's range (its largest finite
+// values, 1, its least normal and subnormal ones, both signs): grad_out·f'(x) rounded once,
+// f'(x) being the derivative span's result (asserted against the reference elsewhere).
+template <class F>
+void require_backward(const F& f) {
+  using T = typename F::value_type;
+  using L = std::numeric_limits<T>;
+  const std::vector<T>& xs = inputs<T>();
+  const T grads[] = {L::max(), T(-1), T(0.75), L::min(), -L::denorm_min(), T(-3e4), T(1e-30)};
+  std::vector<T> g(xs.size()), d(xs.size()), got(xs.size());
+  for (std::size_t i = 0; i < xs.size(); ++i) g[i] = grads[i % std::size(grads)];
+  f.derivative(xs, d);
+  f.backward(xs, g, got);
+  std::size_t wrong = 0, first = 0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const T want = static_cast<T>(g[i] * d[i]);
+    if (!same_bits(got[i], want) && wrong++ == 0) first = i;
+  }
+  INFO(f.name << ": " << wrong << " of " << xs.size() << " backward results not g·f'(x) rounded"
+              << " once, the first at x = " << xs[first] << ", g = " << g[first]);
+  CHECK(wrong == 0);
 }
 
 // A span result against the scalar call for the same input x: the same bits where the span

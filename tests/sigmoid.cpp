@@ -32,6 +32,34 @@ TEST_CASE("sigmoid, precise tier: float within 0.502 ULP", "[sigmoid][accuracy]"
       f, [](auto x) { return ref::sigmoid(x); }, [](auto x) { return ref::sigmoid_d(x); });
 }
 
+// actfn::fast: float in float lanes, double in double lanes, no pairs: values and derivatives
+// within 4 ULP (measured on all 2^32 floats: docs/accuracy.md), the edges of every tier, and
+// backward rounded once.
+TEMPLATE_TEST_CASE("sigmoid, fast tier: within 4 ULP", "[sigmoid][accuracy]", float, double) {
+  using T = TestType;
+  using L = std::numeric_limits<T>;
+  const actfn::sigmoid<T, actfn::fast> f;
+  const auto v = [](auto x) { return ref::sigmoid(x); };
+  const auto d = [](auto x) { return ref::sigmoid_d(x); };
+  acc::require_within("sigmoid (fast)", f, acc::form::value, 4, v);
+  acc::require_within("sigmoid' (fast)", f, acc::form::derivative, 4, d);
+  acc::require_specials(f, v, d, {}, 4, 4);
+  acc::require_backward(f);
+  CHECK(f(L::infinity()) == 1);
+  CHECK(acc::same_bits(f(-L::infinity()), T(0)));
+  CHECK(f(T(0)) == T(0.5));
+  CHECK(f(-T(0)) == T(0.5));
+  CHECK(f.derivative(T(0)) == T(0.25));
+  CHECK(acc::same_bits(f.derivative(L::infinity()), T(0)));
+  CHECK(acc::same_bits(f.derivative(-L::infinity()), T(0)));
+  CHECK(std::isnan(f(L::quiet_NaN())));
+  CHECK(std::isnan(f.derivative(-L::quiet_NaN())));
+  // the left tail and σ' keep their relative accuracy, down to the subnormals
+  CHECK(acc::ulp_error(f(T(-100)), ref::sigmoid(acc::ref_t<T>(-100))) <= 4);
+  CHECK(acc::ulp_error(f.derivative(T(20)), ref::sigmoid_d(acc::ref_t<T>(20))) <= 4);
+  CHECK(acc::ulp_error(f.derivative(T(-90)), ref::sigmoid_d(acc::ref_t<T>(-90))) <= 4);
+}
+
 TEMPLATE_TEST_CASE("sigmoid special values", "[sigmoid]", float, double, long double) {
   using T = TestType;
   using L = std::numeric_limits<T>;

@@ -30,6 +30,35 @@ TEST_CASE("tanh, precise tier: float within 0.502 ULP", "[tanh][accuracy]") {
       f, [](auto x) { return ref::tanh_v(x); }, [](auto x) { return ref::tanh_d(x); });
 }
 
+// actfn::fast: float in float lanes, double in double lanes, no pairs: values and derivatives
+// within 4 ULP (measured on all 2^32 floats: docs/accuracy.md), the edges of every tier, and
+// backward rounded once.
+TEMPLATE_TEST_CASE("tanh, fast tier: within 4 ULP", "[tanh][accuracy]", float, double) {
+  using T = TestType;
+  using L = std::numeric_limits<T>;
+  const actfn::tanh<T, actfn::fast> f;
+  const auto v = [](auto x) { return ref::tanh_v(x); };
+  const auto d = [](auto x) { return ref::tanh_d(x); };
+  acc::require_within("tanh (fast)", f, acc::form::value, 4, v);
+  acc::require_within("tanh' (fast)", f, acc::form::derivative, 4, d);
+  acc::require_specials(f, v, d, {}, 4, 4);
+  acc::require_backward(f);
+  CHECK(f(L::infinity()) == 1);
+  CHECK(f(-L::infinity()) == -1);
+  CHECK(acc::same_bits(f(-T(0)), -T(0)));
+  CHECK(acc::same_bits(f(T(0)), T(0)));
+  CHECK(f(L::denorm_min()) == L::denorm_min());
+  CHECK(f(-L::min()) == -L::min());
+  CHECK(f(L::max()) == 1);
+  CHECK(f.derivative(T(0)) == 1);
+  CHECK(acc::same_bits(f.derivative(L::infinity()), T(0)));
+  CHECK(acc::same_bits(f.derivative(-L::infinity()), T(0)));
+  CHECK(std::isnan(f(L::quiet_NaN())));
+  CHECK(std::isnan(f.derivative(L::quiet_NaN())));
+  CHECK(acc::ulp_error(f.derivative(T(10)), ref::tanh_d(acc::ref_t<T>(10))) <= 4);
+  CHECK(acc::ulp_error(f.derivative(T(40)), ref::tanh_d(acc::ref_t<T>(40))) <= 4);
+}
+
 TEMPLATE_TEST_CASE("tanh special values", "[tanh]", float, double, long double) {
   using T = TestType;
   using L = std::numeric_limits<T>;

@@ -2,6 +2,8 @@
 // actfn::faithful by default; both tiers' results within their bounds and, for double and long
 // double, the same bits.
 #include <actfn/actfn.hpp>
+#include <bit>
+#include <cstdint>
 #include <limits>
 #include <type_traits>
 #include <vector>
@@ -24,6 +26,10 @@ concept instantiable = requires {
   typename F<float, A>;
 };
 static_assert(instantiable<actfn::sigmoid, actfn::precise>);
+static_assert(instantiable<actfn::sigmoid, actfn::fast>);
+static_assert(actfn::tier<actfn::fast> && !actfn::tier<float>);
+static_assert(std::is_same_v<actfn::swiglu<double, actfn::fast>,
+                             actfn::gated<actfn::silu<double, actfn::fast>>>);
 static_assert(!instantiable<actfn::sigmoid, int>);
 static_assert(!instantiable<actfn::gelu, double>);
 // The scalar forms of both tiers in constant expressions (the wide-type kernels).
@@ -31,6 +37,8 @@ constexpr actfn::sigmoid<float, actfn::precise> k_precise;
 constexpr actfn::sigmoid<float> k_faithful;
 static_assert(k_precise(0.0f) == 0.5f && k_faithful(0.0f) == 0.5f);
 static_assert(k_faithful.derivative(0.0f) == 0.25f);
+constexpr actfn::tanh<double, actfn::fast> k_fast;
+static_assert(k_fast(0.0) == 0.0 && k_fast.derivative(0.0) == 1.0);
 
 }  // namespace
 
@@ -51,4 +59,58 @@ TEMPLATE_TEST_CASE("both tiers give double and long double the same bits", "[spa
   };
   same(actfn::sigmoid<T>{}, actfn::sigmoid<T, actfn::precise>{});
   same(actfn::tanh<T>{}, actfn::tanh<T, actfn::precise>{});
+}
+
+// The functions without fast kernels of their own run faithful's in the fast tier: the same bits,
+// by span and by scalar call, for float and double; the 16-bit types keep precise's.
+TEMPLATE_TEST_CASE("the fast tier shares faithful's kernels where it has none of its own",
+                   "[spans]", float, double) {
+  using T = TestType;
+  using F = actfn::fast;
+  const std::vector<T> x = acc::special_inputs<T>();
+  std::vector<T> a(x.size()), b(x.size());
+  const auto same = [&](const auto& f, const auto& p) {
+    f(x, a);
+    p(x, b);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      INFO(f.name << " at x = " << x[i]);
+      CHECK(acc::same_bits(a[i], b[i]));
+      CHECK(acc::same_bits(f(x[i]), p(x[i])));
+      CHECK(acc::same_bits(f.derivative(x[i]), p.derivative(x[i])));
+    }
+  };
+  same(actfn::gelu<T, F>{}, actfn::gelu<T>{});
+  same(actfn::gelu<T, F>{actfn::gelu_approximation::tanh},
+       actfn::gelu<T>{actfn::gelu_approximation::tanh});
+  same(actfn::silu<T, F>{}, actfn::silu<T>{});
+  same(actfn::softplus<T, F>{}, actfn::softplus<T>{});
+  same(actfn::log_sigmoid<T, F>{}, actfn::log_sigmoid<T>{});
+  same(actfn::elu<T, F>{}, actfn::elu<T>{});
+  same(actfn::mish<T, F>{}, actfn::mish<T>{});
+  same(actfn::leaky_relu<T, F>{}, actfn::leaky_relu<T>{});
+  same(actfn::hardswish<T, F>{}, actfn::hardswish<T>{});
+  same(actfn::softsign<T, F>{}, actfn::softsign<T>{});
+}
+
+TEMPLATE_TEST_CASE("the fast tier gives the 16-bit types precise's results", "[spans]",
+                   actfn::bfloat16, actfn::float16) {
+  using T = TestType;
+  std::vector<T> x, a, b;
+  for (int i = -300; i <= 300; ++i) x.push_back(T(static_cast<float>(i) / 16));
+  a.resize(x.size()), b.resize(x.size());
+  const auto same = [&](const auto& f, const auto& p) {
+    f(x, a);
+    p(x, b);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      INFO(f.name << " at x = " << static_cast<float>(x[i]));
+      CHECK(std::bit_cast<std::uint16_t>(a[i]) == std::bit_cast<std::uint16_t>(b[i]));
+    }
+    f.derivative(x, a);
+    p.derivative(x, b);
+    for (std::size_t i = 0; i < x.size(); ++i) {
+      CHECK(std::bit_cast<std::uint16_t>(a[i]) == std::bit_cast<std::uint16_t>(b[i]));
+    }
+  };
+  same(actfn::sigmoid<T, actfn::fast>{}, actfn::sigmoid<T, actfn::precise>{});
+  same(actfn::tanh<T, actfn::fast>{}, actfn::tanh<T, actfn::precise>{});
 }

@@ -26,13 +26,19 @@ template <class T>
 using precise_sigmoid = actfn::sigmoid<T, actfn::precise>;
 template <class T>
 using precise_tanh = actfn::tanh<T, actfn::precise>;
+template <class T>
+using fast_sigmoid = actfn::sigmoid<T, actfn::fast>;
+template <class T>
+using fast_tanh = actfn::tanh<T, actfn::fast>;
 }  // namespace actfn::detail
 
 #define ACTFN_LOOPS_ALL(level, T)                       \
   ACTFN_LOOPS(level, actfn::sigmoid, T)                 \
   ACTFN_LOOPS(level, actfn::detail::precise_sigmoid, T) \
+  ACTFN_LOOPS(level, actfn::detail::fast_sigmoid, T)    \
   ACTFN_LOOPS(level, actfn::tanh, T)                    \
   ACTFN_LOOPS(level, actfn::detail::precise_tanh, T)    \
+  ACTFN_LOOPS(level, actfn::detail::fast_tanh, T)       \
   ACTFN_LOOPS(level, actfn::relu, T)                    \
   ACTFN_LOOPS(level, actfn::leaky_relu, T)              \
   ACTFN_LOOPS(level, actfn::gelu, T)                    \

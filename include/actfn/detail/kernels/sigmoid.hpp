@@ -50,8 +50,9 @@ namespace actfn::detail::ACTFN_TARGET {
 
 template <class A>
 struct kernel<sigmoid_tag<A>> {
-  // faithful float: float lanes where madd fuses (lane_for); otherwise float and double are
-  // computed in double lanes, long double in the wide kernels.
+  // faithful float: float lanes where madd fuses (lane_for); fast: float lanes for float,
+  // double lanes for double; otherwise float and double are computed in double lanes, long
+  // double in the wide kernels.
   template <class T>
   using lane = lane_for<T, A>;
 
@@ -61,7 +62,9 @@ struct kernel<sigmoid_tag<A>> {
   // double: σ(|x|) or σ(-|x|) = e·σ(|x|) as hi + lo (target/logistic.hpp), rounded once.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<lane<T>, float>) {
+    if constexpr (runs_fast<T, A>) {
+      return logistic_fast<lane<T>>(x);  // target/exp_fast.hpp: one division, ≤ 4 ULP
+    } else if constexpr (std::is_same_v<lane<T>, float>) {
       return logistic_ff(magnitude(x)).sigma(x);
     } else if constexpr (float_or_narrower<T>) {
       return recip(V(1.0) + exp_split(-x).exp());
@@ -75,7 +78,9 @@ struct kernel<sigmoid_tag<A>> {
   // underflowing on the left. double: e·σ(|x|)² as hi + lo.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<lane<T>, float>) {
+    if constexpr (runs_fast<T, A>) {
+      return logistic_slope_fast(magnitude(x), lane<T>(1));
+    } else if constexpr (std::is_same_v<lane<T>, float>) {
       return logistic_ff(magnitude(x)).slope();
     } else if constexpr (float_or_narrower<T>) {
       const V e = exp_split(-x).exp();

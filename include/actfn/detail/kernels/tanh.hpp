@@ -46,8 +46,9 @@ namespace actfn::detail::ACTFN_TARGET {
 
 template <class A>
 struct kernel<tanh_tag<A>> {
-  // faithful float: float lanes where madd fuses (lane_for); otherwise float and double are
-  // computed in double lanes, long double in the wide kernels.
+  // faithful float: float lanes where madd fuses (lane_for); fast: float lanes for float,
+  // double lanes for double; otherwise float and double are computed in double lanes, long
+  // double in the wide kernels.
   template <class T>
   using lane = lane_for<T, A>;
 
@@ -58,7 +59,9 @@ struct kernel<tanh_tag<A>> {
   // float lanes: target/exp_float.hpp's tanh_ff (a polynomial near 0, 1 - 2e/(1 + e) beyond).
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<lane<T>, float>) {
+    if constexpr (runs_fast<T, A>) {
+      return tanh_fast<lane<T>>(x);  // target/exp_fast.hpp: one division, ≤ 4 ULP
+    } else if constexpr (std::is_same_v<lane<T>, float>) {
       return tanh_ff(x);
     } else if constexpr (float_or_narrower<T>) {
       const V m = exp_split(V(-2.0) * magnitude(x)).expm1();
@@ -78,7 +81,9 @@ struct kernel<tanh_tag<A>> {
   // float lanes: 4σ'(2|x|) from the sigmoid's pairs (target/exp_float.hpp), rounded once.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
-    if constexpr (std::is_same_v<lane<T>, float>) {
+    if constexpr (runs_fast<T, A>) {
+      return logistic_slope_fast(V(lane<T>(2)) * magnitude(x), lane<T>(4));  // 2|x|: exact
+    } else if constexpr (std::is_same_v<lane<T>, float>) {
       return logistic_ff(V(2.0f) * magnitude(x)).slope(4.0f);
     } else if constexpr (float_or_narrower<T>) {
       const V e = exp_split(V(-2.0) * x).exp();

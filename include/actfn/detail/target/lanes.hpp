@@ -53,15 +53,27 @@ inline constexpr bool double_kernels_on =
 #endif
 
 // The lane element type of the kernels that compute T in tier A here, for a function with
-// float-lane kernels: float lanes for the faithful tier's float where madd fuses (their pairs
-// need the FMA's exact residuals) and -ffast-math is off (it would fold them away); double
-// lanes for every other float and double; none for long double (its wide-type kernels).
+// float-lane kernels. The fast tier: float lanes for float (its kernels need no FMA), double
+// lanes for double and for the 16-bit types (precise's kernels: their results stay correctly
+// rounded). The faithful tier: float lanes for float where madd fuses (their pairs need the FMA's
+// exact residuals), -ffast-math is off (it would fold them away) and the level is not AVX-512
+// (there the double lanes of precise are the faster: 1.3-1.7x, measured on an AMD EPYC with
+// AVX-512, issue 24); double lanes for every other float and double. None for long double (its
+// wide-type kernels).
 template <class T, class A>
-using lane_for =
-    std::conditional_t<std::is_same_v<T, long double>, void,
-                       std::conditional_t<std::is_same_v<T, float> && std::is_same_v<A, faithful> &&
-                                              fused_madd && double_kernels_on,
-                                          float, double>>;
+using lane_for = std::conditional_t<
+    std::is_same_v<T, long double>, void,
+    std::conditional_t<std::is_same_v<T, float> &&
+                           (std::is_same_v<A, fast> ||
+                            (std::is_same_v<A, faithful> && fused_madd && double_kernels_on &&
+                             ACTFN_TARGET_LEVEL != ACTFN_LEVEL_AVX512)),
+                       float, double>>;
+
+// Whether T in tier A runs the fast tier's own kernels (where a function has them): float and
+// double; the 16-bit types keep precise's, long double its wide-type ones.
+template <class T, class A>
+inline constexpr bool runs_fast =
+    std::is_same_v<A, fast> && (std::is_same_v<T, float> || std::is_same_v<T, double>);
 
 // Whether the kernels compute T as they compute float: float itself, and the 16-bit types, whose
 // results are float's precise-tier ones (double lanes) rounded once more, to 16 bits. Their
@@ -242,8 +254,8 @@ ACTFN_INLINE V exact_remainder(V a, V b, V c) noexcept {
 // The M terms c[N-1-B]·x^0 + ... + c[N-B-M]·x^(M-1) of the polynomial below, by Estrin's
 // scheme: the lower half plus x^h times the upper one, h the largest power of 2 below M, so the
 // chain of dependent operations is log2(M) deep instead of M (x2[k] = x^(2^(k+1))).
-template <std::size_t B, std::size_t M, class V, std::size_t N>
-ACTFN_INLINE V estrin(V x, const V (&x2)[4], const double (&c)[N]) noexcept {
+template <std::size_t B, std::size_t M, class V, class C, std::size_t N>
+ACTFN_INLINE V estrin(V x, const V (&x2)[4], const C (&c)[N]) noexcept {
   if constexpr (M == 1) {
     return V(c[N - 1 - B]);
   } else if constexpr (M == 2) {
@@ -253,16 +265,21 @@ ACTFN_INLINE V estrin(V x, const V (&x2)[4], const double (&c)[N]) noexcept {
     return madd(estrin<B + h, M - h>(x, x2, c), x2[std::bit_width(h) - 2], estrin<B, h>(x, x2, c));
   }
 }
-// c[0]·x^(N-1) + ... + c[N-1], unrolled, for N ≤ 32. Its rounding errors are Horner's but for
-// the order of the last few additions; the evaluation is latency-bound otherwise (a scalar call,
-// a kernel long enough to fill the out-of-order window).
-template <class V, std::size_t N>
-ACTFN_INLINE V polynomial(V x, const double (&c)[N]) noexcept {
+// c[0]·x^(N-1) + ... + c[N-1], unrolled, for N ≤ 32, with coefficients C of the lane's element
+// type. Its rounding errors are Horner's but for the order of the last few additions; the
+// evaluation is latency-bound otherwise (a scalar call, a kernel long enough to fill the
+// out-of-order window). p2 is x², which a kernel may have already.
+template <class V, class C, std::size_t N>
+ACTFN_INLINE V polynomial(V x, V p2, const C (&c)[N]) noexcept {
   static_assert(N >= 1 && N <= 32);
-  const V p2 = x * x, p4 = N > 4 ? p2 * p2 : p2, p8 = N > 8 ? p4 * p4 : p4;
+  const V p4 = N > 4 ? p2 * p2 : p2, p8 = N > 8 ? p4 * p4 : p4;
   const V p16 = N > 16 ? p8 * p8 : p8;
   const V x2[4] = {p2, p4, p8, p16};
   return estrin<0, N>(x, x2, c);
+}
+template <class V, class C, std::size_t N>
+ACTFN_INLINE V polynomial(V x, const C (&c)[N]) noexcept {
+  return polynomial(x, x * x, c);
 }
 
 // Each function's kernels, specialized by its tag (detail/kernels/<function>.hpp): the lane

@@ -47,6 +47,7 @@ inline batch_d binade(batch_d a) noexcept {
   return _mm256_and_pd(a.v, _mm256_castsi256_pd(_mm256_set1_epi64x(0x7ff0000000000000)));
 }
 inline batch_d recip(batch_d d) noexcept { return _mm256_div_pd(_mm256_set1_pd(1), d.v); }
+inline batch_d quotient(batch_d a, batch_d b) noexcept { return _mm256_div_pd(a.v, b.v); }
 inline batch_d exponent_field(batch_d y) noexcept {
   return _mm256_castsi256_pd(_mm256_slli_epi64(_mm256_castpd_si256(y.v), 52));
 }
@@ -107,6 +108,7 @@ inline batch_f binade(batch_f a) noexcept {
   return _mm256_and_ps(a.v, _mm256_castsi256_ps(_mm256_set1_epi32(0x7f800000)));
 }
 inline batch_f recip(batch_f d) noexcept { return _mm256_div_ps(_mm256_set1_ps(1.0f), d.v); }
+inline batch_f quotient(batch_f a, batch_f b) noexcept { return _mm256_div_ps(a.v, b.v); }
 inline batch_f exponent_field(batch_f y) noexcept {
   return _mm256_castsi256_ps(_mm256_slli_epi32(_mm256_castps_si256(y.v), 23));
 }

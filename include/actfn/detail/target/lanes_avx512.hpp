@@ -60,6 +60,7 @@ inline batch_d binade(batch_d a) noexcept {
 // (a 14-bit estimate and Newton steps would not). The divider works beside the FMA ports, and
 // every kernel here does more FMA-port work per batch than one VDIVPD occupies the divider.
 inline batch_d recip(batch_d d) noexcept { return _mm512_div_pd(_mm512_set1_pd(1), d.v); }
+inline batch_d quotient(batch_d a, batch_d b) noexcept { return _mm512_div_pd(a.v, b.v); }
 inline batch_d exponent_field(batch_d y) noexcept {
   return _mm512_castsi512_pd(_mm512_maskz_slli_epi64(batch_d::all, _mm512_castpd_si512(y.v), 52));
 }
@@ -138,6 +139,7 @@ inline batch_f binade(batch_f a) noexcept {
       _mm512_and_si512(_mm512_castps_si512(a.v), _mm512_set1_epi32(0x7f800000)));
 }
 inline batch_f recip(batch_f d) noexcept { return _mm512_div_ps(_mm512_set1_ps(1.0f), d.v); }
+inline batch_f quotient(batch_f a, batch_f b) noexcept { return _mm512_div_ps(a.v, b.v); }
 inline batch_f exponent_field(batch_f y) noexcept {
   return _mm512_castsi512_ps(_mm512_maskz_slli_epi32(batch_f::all, _mm512_castps_si512(y.v), 23));
 }

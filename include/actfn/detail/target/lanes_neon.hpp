@@ -50,6 +50,7 @@ inline batch_d binade(batch_d a) noexcept {
       vandq_u64(vreinterpretq_u64_f64(a.v), vdupq_n_u64(0x7ff0000000000000)));
 }
 inline batch_d recip(batch_d d) noexcept { return vdivq_f64(vdupq_n_f64(1.0), d.v); }
+inline batch_d quotient(batch_d a, batch_d b) noexcept { return vdivq_f64(a.v, b.v); }
 inline batch_d exponent_field(batch_d y) noexcept {
   return vreinterpretq_f64_u64(vshlq_n_u64(vreinterpretq_u64_f64(y.v), 52));
 }
@@ -103,6 +104,7 @@ inline batch_f binade(batch_f a) noexcept {
   return vreinterpretq_f32_u32(vandq_u32(vreinterpretq_u32_f32(a.v), vdupq_n_u32(0x7f800000)));
 }
 inline batch_f recip(batch_f d) noexcept { return vdivq_f32(vdupq_n_f32(1.0f), d.v); }
+inline batch_f quotient(batch_f a, batch_f b) noexcept { return vdivq_f32(a.v, b.v); }
 inline batch_f exponent_field(batch_f y) noexcept {
   return vreinterpretq_f32_u32(vshlq_n_u32(vreinterpretq_u32_f32(y.v), 23));
 }

@@ -41,6 +41,11 @@ ACTFN_INLINE S magnitude(S x) noexcept {
 }
 ACTFN_INLINE double recip(double d) noexcept { return 1 / d; }
 ACTFN_INLINE float recip(float d) noexcept { return 1 / d; }
+// a/b, rounded once.
+template <std::floating_point S>
+ACTFN_INLINE S quotient(S a, S b) noexcept {
+  return a / b;
+}
 // The double whose exponent field is y's low 11 bits (the rest zero): 2^k for y = k + 1023 +
 // 1.5·2^52, k integral in [-1022, 1023].
 ACTFN_INLINE double exponent_field(double y) noexcept {

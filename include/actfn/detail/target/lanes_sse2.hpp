@@ -46,6 +46,7 @@ inline batch_d binade(batch_d a) noexcept {
   return _mm_and_pd(a.v, _mm_castsi128_pd(_mm_set1_epi64x(0x7ff0000000000000)));
 }
 inline batch_d recip(batch_d d) noexcept { return _mm_div_pd(_mm_set1_pd(1), d.v); }
+inline batch_d quotient(batch_d a, batch_d b) noexcept { return _mm_div_pd(a.v, b.v); }
 inline batch_d exponent_field(batch_d y) noexcept {
   return _mm_castsi128_pd(_mm_slli_epi64(_mm_castpd_si128(y.v), 52));
 }
@@ -102,5 +103,28 @@ inline batch_f select(__m128 m, batch_f a, batch_f b) noexcept {
   return _mm_or_ps(_mm_and_ps(m, a.v), _mm_andnot_ps(m, b.v));
 }
 inline batch_f max_of(batch_f a, batch_f b) noexcept { return _mm_max_ps(a.v, b.v); }
+// The rest serves the fast tier's float lanes (kernels/fast.hpp). SSE2 has no FMA: madd rounds
+// twice, as a plain lane's does in a build without one (lanes_scalar.hpp), bit for bit.
+inline batch_f operator+(batch_f a, batch_f b) noexcept { return _mm_add_ps(a.v, b.v); }
+inline batch_f operator-(batch_f a, batch_f b) noexcept { return _mm_sub_ps(a.v, b.v); }
+inline batch_f operator-(batch_f a) noexcept { return _mm_sub_ps(_mm_setzero_ps(), a.v); }
+inline batch_f madd(batch_f a, batch_f b, batch_f c) noexcept {
+  return _mm_add_ps(_mm_mul_ps(a.v, b.v), c.v);
+}
+inline batch_f min_of(batch_f a, batch_f b) noexcept { return _mm_min_ps(a.v, b.v); }
+inline batch_f magnitude(batch_f a) noexcept { return _mm_andnot_ps(_mm_set1_ps(-0.0f), a.v); }
+inline batch_f quotient(batch_f a, batch_f b) noexcept { return _mm_div_ps(a.v, b.v); }
+inline batch_f exponent_field(batch_f y) noexcept {
+  return _mm_castsi128_ps(_mm_slli_epi32(_mm_castps_si128(y.v), 23));
+}
+inline batch_f with_sign_of(batch_f mag, batch_f s) noexcept {
+  const __m128 sign = _mm_set1_ps(-0.0f);
+  return _mm_or_ps(_mm_andnot_ps(sign, mag.v), _mm_and_ps(sign, s.v));
+}
+// a where v's sign bit is set, else b: the sign spread over the lane by an arithmetic shift.
+inline batch_f choose_by_sign(batch_f v, batch_f a, batch_f b) noexcept {
+  const __m128 m = _mm_castsi128_ps(_mm_srai_epi32(_mm_castps_si128(v.v), 31));
+  return _mm_or_ps(_mm_and_ps(m, a.v), _mm_andnot_ps(m, b.v));
+}
 
 }  // namespace actfn::detail::ACTFN_TARGET
