@@ -59,6 +59,18 @@ ACTFN_INLINE V polynomial_fast(V r, V r2, const C (&c)[N]) noexcept {
   }
 }
 
+// min(bound, a), NaN kept (MINPS's operand order: bound < a ? bound : a). On a plain lane a select
+// by bits: a minimum against a constant became a branch there, and GCC gave up vectorizing a
+// user's loop of scalar calls ("control flow in loop").
+template <class V, class L>
+ACTFN_INLINE V capped(V a, L bound) noexcept {
+  if constexpr (std::is_floating_point_v<V>) {
+    return select(V(bound) < a, V(bound), a);
+  } else {
+    return min_of(V(bound), a);
+  }
+}
+
 // e^-a·2^shift = s·(1 + q) for a ≥ 0 (NaN stays NaN: MINPS returns its second operand, as
 // min_of does on a plain lane), with a capped at reach. scaled() rounds it once.
 template <class V, class L>
@@ -67,14 +79,14 @@ struct exp_fast {
   V s, q;
   ACTFN_ALWAYS_INLINE explicit exp_fast(V a) noexcept : s(L(0)), q(L(0)) {
     using C = constants;
-    const V t = -min_of(V(C::reach), a);
+    const V t = -capped(a, C::reach);
     // opaque, twice: under -ffast-math (y + round) - round would fold to y
     const V y = opaque(madd(t, V(C::log2e), V(C::round)));
     const V k = opaque(y - V(C::round));
     V r = madd(k, V(-C::ln2_hi), t);  // exact
     r = madd(k, V(-C::ln2_lo), r);
     s = exponent_field(y);
-    const V r2 = rounded(r * r);
+    const V r2 = r * r;  // (a factor only: nothing to contract it into)
     q = madd(r2, polynomial_fast(r, r2, C::p), r);
   }
   V scaled() const noexcept { return madd(s, q, s); }

@@ -15,6 +15,20 @@ ACTFN_INLINE V scale(V d, V g) noexcept {
   }
 }
 
+// Whether K's kernel for T is short enough that backward runs fused, in one loop (`loop`): K::light
+// (every T: ReLU's family and the piecewise ones) or K::light_for<T> (the fast tier's sigmoid and
+// tanh, for float and double).
+template <class K, class T>
+inline constexpr bool light = [] {
+  if constexpr (requires { K::light; }) {
+    return true;
+  } else if constexpr (requires { K::template light_for<T>; }) {
+    return K::template light_for<T>;
+  } else {
+    return false;
+  }
+}();
+
 // One span form on the lanes V at x (and g): f(x), f'(x) or g·f'(x).
 template <op O, class T, class V, class F>
 ACTFN_INLINE V one(const F& f, const T* x, const T* g) noexcept {
@@ -62,7 +76,7 @@ ACTFN_INLINE void batches(const F& fc, const T* x, const T* g, T* y, std::size_t
 
 // The span form O over n elements: what the dispatcher calls. Where F has no lane kernels for T
 // here, the scalar calls, which are its wide-type kernels. backward, for kernels longer than a
-// few instructions (not K::light), is the derivative loop a block at a time and one multiplication:
+// few instructions (not light<K, T>), is the derivative loop a block at a time and one multiplication:
 // the same single rounding of g·f' (f' is rounded to T first either way), at a few percent of
 // the time, and a third less code for every translation unit to compile. A 16-bit T runs it fused:
 // its f' is not rounded to T before the product.
@@ -82,7 +96,7 @@ ACTFN_NOINLINE void loop(const F& f, const T* x, const T* g, T* y, std::size_t n
     }
     return;
   }
-  if constexpr (O == op::backward && !requires { K::light; } && !is_binary16<T>) {
+  if constexpr (O == op::backward && !light<K, T> && !is_binary16<T>) {
     constexpr std::size_t block = 512;  // 2-4 KiB: stays in L1 between the two passes
     T d[block];
     for (std::size_t i = 0; i < n; i += block) {
