@@ -7,8 +7,8 @@
 // Names: <function>_<op>_<impl>_<type>/<size>, impl = actfn (the span forms at the level the
 // CPU picks), actfn-<level> (the span forms with actfn::limit_isa(level)), calls (f(x) and
 // f.derivative(x) in a loop), precise and calls-precise (the same, actfn::precise tier; float
-// only), fast, fast-<level> and calls-fast (actfn::fast; float and double), naive, eigen or
-// onednn.
+// only), fast, fast-<level> and calls-fast (actfn::fast; float and double), naive,
+// naive-fast-math (the same loop compiled with -ffast-math), eigen or onednn.
 //
 //   build/bench/actfn_bench --benchmark_filter='sigmoid.*float/4096'
 #include <benchmark/benchmark.h>
@@ -27,9 +27,14 @@
 #include <utility>
 #include <vector>
 
+#include "naive.hpp"
+#include "naive_fast_math.hpp"
 #include "peers.hpp"
 
 namespace {
+
+using naive_impl::naive;
+using naive_impl::naive_functions;
 
 // Inputs uniform on [-8, 8]: where the functions are neither linear nor saturated. Several
 // arrays, rotated, so that branch predictors cannot learn one.
@@ -132,27 +137,6 @@ struct calls {
   }
 };
 
-// The loop a user writes with <cmath>: textbook formulas, no special cases.
-template <class V, class D>
-struct naive {
-  V v;
-  D d;
-  template <class T>
-  void value(const std::vector<T>& x, std::vector<T>& y) const {
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = v(x[i]);
-  }
-  template <class T>
-  void derivative(const std::vector<T>& x, std::vector<T>& y) const {
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = d(x[i]);
-  }
-  template <class T>
-  void backward(const std::vector<T>& x, const std::vector<T>& g, std::vector<T>& y) const {
-    for (std::size_t i = 0; i < x.size(); ++i) y[i] = g[i] * d(x[i]);
-  }
-};
-template <class V, class D>
-naive(V, D) -> naive<V, D>;
-
 // A framework's 16-bit conversions, as a user's loop would call them: bfloat16 by float's top
 // half, rounded by integer arithmetic (PyTorch's c10::BFloat16), binary16 by the compiler's
 // _Float16 where it has one (VCVTPS2PH with F16C).
@@ -200,80 +184,6 @@ struct via_float {
     for (std::size_t i = 0; i < x.size(); ++i) y[i] = narrow<T>(widen(g[i]) * n.d(widen(x[i])));
   }
 };
-
-template <class T>
-T naive_sigmoid(T x) {
-  return 1 / (1 + std::exp(-x));
-}
-template <class T>
-T naive_phi(T x) {
-  return T(0.5) * std::erfc(-x * T(0.70710678118654752));
-}
-template <class T>
-T naive_u(T x) {
-  return T(0.79788456080286536) * (x + T(0.044715) * x * x * x);
-}
-
-template <class T>
-auto naive_functions() {
-  return std::make_tuple(
-      naive{[](T x) { return naive_sigmoid(x); },
-            [](T x) {
-              const T s = naive_sigmoid(x);
-              return s * (1 - s);
-            }},
-      naive{[](T x) { return std::tanh(x); },
-            [](T x) {
-              const T t = std::tanh(x);
-              return 1 - t * t;
-            }},
-      naive{[](T x) { return std::max(T(0), x); }, [](T x) { return x > 0 ? T(1) : T(0); }},
-      naive{[](T x) { return x < 0 ? T(0.01) * x : x; },
-            [](T x) { return x > 0 ? T(1) : T(0.01); }},
-      naive{[](T x) { return x * naive_phi(x); },
-            [](T x) { return naive_phi(x) + x * std::exp(-x * x / 2) * T(0.3989422804014327); }},
-      naive{[](T x) { return T(0.5) * x * (1 + std::tanh(naive_u(x))); },
-            [](T x) {
-              const T t = std::tanh(naive_u(x));
-              return T(0.5) * (1 + t) +
-                     T(0.5) * x * (1 - t * t) * T(0.79788456080286536) * (1 + T(0.134145) * x * x);
-            }},
-      naive{[](T x) { return x * naive_sigmoid(x); },
-            [](T x) {
-              const T s = naive_sigmoid(x);
-              return s * (1 + x * (1 - s));
-            }},
-      naive{[](T x) { return std::log(1 + std::exp(x)); }, [](T x) { return naive_sigmoid(x); }},
-      naive{[](T x) { return std::log(naive_sigmoid(x)); },
-            [](T x) { return 1 - naive_sigmoid(x); }},
-      naive{[](T x) { return x > 0 ? x : std::exp(x) - 1; },
-            [](T x) { return x > 0 ? T(1) : std::exp(x); }},
-      naive{
-          [](T x) {
-            return T(1.0507009873554805) * (x > 0 ? x : T(1.6732632423543772) * (std::exp(x) - 1));
-          },
-          [](T x) { return x > 0 ? T(1.0507009873554805) : T(1.7580993408473766) * std::exp(x); }},
-      naive{[](T x) { return x > 0 ? x : T(0.7) * (std::exp(x / T(0.7)) - 1); },
-            [](T x) { return x > 0 ? T(1) : std::exp(x / T(0.7)); }},
-      naive{[](T x) { return x * std::tanh(std::log(1 + std::exp(x))); },
-            [](T x) {
-              const T t = std::tanh(std::log(1 + std::exp(x)));
-              return t + x * naive_sigmoid(x) * (1 - t * t);
-            }},
-      // the piecewise family, as PyTorch's CPU kernels write them
-      naive{[](T x) { return std::min(std::max(x + 3, T(0)), T(6)) / 6; },
-            [](T x) { return x > -3 && x < 3 ? T(1) / 6 : T(0); }},
-      naive{[](T x) { return x * std::min(std::max(x + 3, T(0)), T(6)) / 6; },
-            [](T x) { return x <= -3 ? T(0)
-                             : x < 3 ? x / 3 + T(0.5)
-                                     : T(1); }},
-      naive{[](T x) { return std::min(std::max(x, T(-1)), T(1)); },
-            [](T x) { return x > -1 && x < 1 ? T(1) : T(0); }},
-      naive{[](T x) { return std::min(std::max(x, T(0)), T(6)); },
-            [](T x) { return x > 0 && x < 6 ? T(1) : T(0); }},
-      naive{[](T x) { return x / (1 + std::abs(x)); },
-            [](T x) { return 1 / ((1 + std::abs(x)) * (1 + std::abs(x))); }});
-}
 
 template <class T, class A = actfn::faithful>
 auto functors() {
@@ -376,6 +286,11 @@ void register_all(const std::string& type) {
   }
   if constexpr (std::is_floating_point_v<T>) {
     register_tuple<T>("naive", type, naive_functions<T>(), k_names);
+    register_tuple<T>("naive-fast-math", type,
+                      []<std::size_t... I>(std::index_sequence<I...>) {
+                        return std::make_tuple(naive_fast_math::loop{I}...);
+                      }(std::make_index_sequence<std::size(k_names)>{}),
+                      k_names);
   } else {
     register_tuple<T>(
         "naive", type,
@@ -404,6 +319,9 @@ int main(int argc, char** argv) {
   register_all<double>("double");
   register_all<actfn::bfloat16>("bfloat16");
   register_all<actfn::float16>("float16");
+#if defined(ACTFN_BENCH_FLAGS)
+  benchmark::AddCustomContext("actfn_flags", ACTFN_BENCH_FLAGS);  // how this binary was built
+#endif
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
   benchmark::RunSpecifiedBenchmarks();
