@@ -40,6 +40,20 @@ static_assert(k_faithful.derivative(0.0f) == 0.25f);
 constexpr actfn::tanh<double, actfn::fast> k_fast;
 static_assert(k_fast(0.0) == 0.0 && k_fast.derivative(0.0) == 1.0);
 
+// f and p give the same bits at every x: by span, by scalar call, and for the derivative.
+template <class F, class P, class T>
+void require_same_bits(const F& f, const P& p, const std::vector<T>& x) {
+  std::vector<T> a(x.size()), b(x.size());
+  f(x, a);
+  p(x, b);
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    INFO(f.name << " at x = " << x[i]);
+    CHECK(acc::same_bits(a[i], b[i]));
+    CHECK(acc::same_bits(f(x[i]), p(x[i])));
+    CHECK(acc::same_bits(f.derivative(x[i]), p.derivative(x[i])));
+  }
+}
+
 }  // namespace
 
 // double and long double: both tiers run the same kernels, so the same bits.
@@ -47,16 +61,7 @@ TEMPLATE_TEST_CASE("both tiers give double and long double the same bits", "[spa
                    long double) {
   using T = TestType;
   const std::vector<T> x = acc::special_inputs<T>();
-  std::vector<T> a(x.size()), b(x.size());
-  const auto same = [&](const auto& f, const auto& p) {
-    f(x, a);
-    p(x, b);
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      INFO(f.name << " at x = " << x[i]);
-      CHECK(acc::same_bits(a[i], b[i]));
-      CHECK(acc::same_bits(f.derivative(x[i]), p.derivative(x[i])));
-    }
-  };
+  const auto same = [&](const auto& f, const auto& p) { require_same_bits(f, p, x); };
   same(actfn::sigmoid<T>{}, actfn::sigmoid<T, actfn::precise>{});
   same(actfn::tanh<T>{}, actfn::tanh<T, actfn::precise>{});
 }
@@ -68,17 +73,7 @@ TEMPLATE_TEST_CASE("the fast tier shares faithful's kernels where it has none of
   using T = TestType;
   using F = actfn::fast;
   const std::vector<T> x = acc::special_inputs<T>();
-  std::vector<T> a(x.size()), b(x.size());
-  const auto same = [&](const auto& f, const auto& p) {
-    f(x, a);
-    p(x, b);
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      INFO(f.name << " at x = " << x[i]);
-      CHECK(acc::same_bits(a[i], b[i]));
-      CHECK(acc::same_bits(f(x[i]), p(x[i])));
-      CHECK(acc::same_bits(f.derivative(x[i]), p.derivative(x[i])));
-    }
-  };
+  const auto same = [&](const auto& f, const auto& p) { require_same_bits(f, p, x); };
   same(actfn::gelu<T, F>{}, actfn::gelu<T>{});
   same(actfn::gelu<T, F>{actfn::gelu_approximation::tanh},
        actfn::gelu<T>{actfn::gelu_approximation::tanh});
