@@ -210,6 +210,31 @@ void require_backward(const F& f) {
   CHECK(wrong == 0);
 }
 
+// hardtanh and relu6 are exact, so the reference is the clamp itself on every sweep input: NaN
+// kept, -0 kept inside the interval, and the derivative 1 strictly inside, 0 at both ends and
+// outside (PyTorch's convention), by call and by span.
+template <class F, class T>
+void require_clamp(const F& f, T lo, T hi) {
+  std::vector<T> xs = acc::inputs<T>();
+  for (T k : {lo, hi}) {
+    xs.insert(xs.end(), {std::nextafter(k, -std::numeric_limits<T>::infinity()), k,
+                         std::nextafter(k, std::numeric_limits<T>::infinity())});
+  }
+  std::vector<T> ys(xs.size()), ds(xs.size());
+  f(xs, ys);
+  f.derivative(xs, ds);
+  std::size_t wrong = 0;
+  for (std::size_t i = 0; i < xs.size(); ++i) {
+    const T x = xs[i];
+    const T want = std::isnan(x) ? x : x < lo ? lo : x > hi ? hi : x;
+    const T want_d = std::isnan(x) ? x : (x > lo && x < hi) ? T(1) : T(0);
+    const bool ok = acc::same_bits(f(x), want) && acc::same_bits(ys[i], want) &&
+                    acc::same_bits(f.derivative(x), want_d) && acc::same_bits(ds[i], want_d);
+    if (!ok && wrong++ < 5) FAIL_CHECK(f.name << " at x = " << x);
+  }
+  CHECK(wrong == 0);
+}
+
 // A span result against the scalar call for the same input x: the same bits where the span
 // runs the static target, else the same special value or within twice the bound of each other
 // (both are within the bound of the exact value; near a root, twice its absolute tolerance).

@@ -4,8 +4,11 @@
 #include <actfn/actfn.hpp>
 #include <array>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 #include "accuracy.hpp"
+#include "functions.hpp"
 
 namespace {
 
@@ -95,32 +98,21 @@ void require_same_as_run_time(const std::array<T, 162>& compiled, F f) {
 
 }  // namespace
 
+// Instance I of the list (tests/functions.hpp), evaluated at compile time and at run time.
+template <class T, std::size_t I>
+void require_instance() {
+  constexpr auto f = std::get<I>(fn::instances<T>());
+  constexpr auto compiled = at_compile_time<T>(f);
+  require_same_as_run_time(compiled, f);
+}
+
+template <class T, std::size_t... I>
+void require_instances(std::index_sequence<I...>) {
+  (require_instance<T, I>(), ...);
+}
+
 TEMPLATE_TEST_CASE("compile-time values match run-time ones", "[constexpr]", float, double) {
   using T = TestType;
-  constexpr auto sig = at_compile_time<T>(actfn::sigmoid<T>{});
-  constexpr auto tan = at_compile_time<T>(actfn::tanh<T>{});
-  constexpr auto ge = at_compile_time<T>(actfn::gelu<T>{});
-  constexpr auto get = at_compile_time<T>(actfn::gelu<T>{actfn::gelu_approximation::tanh});
-  require_same_as_run_time(sig, actfn::sigmoid<T>{});
-  require_same_as_run_time(tan, actfn::tanh<T>{});
-  require_same_as_run_time(ge, actfn::gelu<T>{});
-  require_same_as_run_time(get, actfn::gelu<T>{actfn::gelu_approximation::tanh});
-  constexpr auto c_si = at_compile_time<T>(actfn::silu<T>{T(1.702)});
-  constexpr auto c_sp = at_compile_time<T>(actfn::softplus<T>{T(2)});
-  constexpr auto c_ls = at_compile_time<T>(actfn::log_sigmoid<T>{});
-  constexpr auto c_ce = at_compile_time<T>(actfn::celu<T>{T(0.7)});
-  constexpr auto se = at_compile_time<T>(actfn::selu<T>{});
-  constexpr auto c_mi = at_compile_time<T>(actfn::mish<T>{});
-  require_same_as_run_time(c_si, actfn::silu<T>{T(1.702)});
-  require_same_as_run_time(c_sp, actfn::softplus<T>{T(2)});
-  require_same_as_run_time(c_ls, actfn::log_sigmoid<T>{});
-  require_same_as_run_time(c_ce, actfn::celu<T>{T(0.7)});
-  require_same_as_run_time(se, actfn::selu<T>{});
-  require_same_as_run_time(c_mi, actfn::mish<T>{});
-  constexpr auto c_hs = at_compile_time<T>(actfn::hardsigmoid<T>{});
-  constexpr auto c_hw = at_compile_time<T>(actfn::hardswish<T>{});
-  constexpr auto c_ss = at_compile_time<T>(actfn::softsign<T>{});
-  require_same_as_run_time(c_hs, actfn::hardsigmoid<T>{});
-  require_same_as_run_time(c_hw, actfn::hardswish<T>{});
-  require_same_as_run_time(c_ss, actfn::softsign<T>{});
+  constexpr std::size_t n = std::tuple_size_v<decltype(fn::instances<T>())>;
+  require_instances<T>(std::make_index_sequence<n>{});
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "accuracy.hpp"
+#include "functions.hpp"
 
 namespace {
 
@@ -18,36 +19,10 @@ std::vector<T> some_inputs() {
   return x;
 }
 
-// Every functor of one element type, parameterised ones in each of their modes.
-template <class T>
-auto all_functors() {
-  return std::make_tuple(
-      actfn::sigmoid<T>{}, actfn::sigmoid<T, actfn::precise>{}, actfn::tanh<T>{},
-      actfn::tanh<T, actfn::precise>{}, actfn::relu<T>{}, actfn::leaky_relu<T>{},
-      actfn::leaky_relu<T>(T(0.3)), actfn::gelu<T>{},
-      actfn::gelu<T>(actfn::gelu_approximation::tanh), actfn::silu<T>{}, actfn::silu<T>(T(1.702)),
-      actfn::softplus<T>{}, actfn::softplus<T>(T(2)), actfn::log_sigmoid<T>{}, actfn::elu<T>{},
-      actfn::elu<T>(T(0.5)), actfn::selu<T>{}, actfn::celu<T>(T(0.7)), actfn::mish<T>{},
-      actfn::hardsigmoid<T>{}, actfn::hardswish<T>{}, actfn::hardtanh<T>{},
-      actfn::hardtanh<T>(T(-0.5), T(2)), actfn::relu6<T>{}, actfn::softsign<T>{});
-}
-
-// Where a functor's derivative has a root (GELU's, SiLU's, Mish's), and the absolute tolerance
-// there.
-template <class F>
-acc::root_window derivative_root(const F& f, double scale = 1) {
-  using T = typename F::value_type;
-  acc::root_window w{};
-  if constexpr (std::is_same_v<F, actfn::gelu<T>>) w = acc::gelu_derivative_root<T>;
-  if constexpr (std::is_same_v<F, actfn::silu<T>>) w = acc::root_at<T>(acc::k_silu_root / f.beta);
-  if constexpr (std::is_same_v<F, actfn::mish<T>>) w = acc::root_at<T>(acc::k_mish_root, 0.5L);
-  w.abs_tol *= scale;
-  return w;
-}
-
+// Every instance of the list (tests/functions.hpp), each tier with kernels of its own.
 template <class T, class Fn>
 void for_each_functor(Fn fn) {
-  std::apply([&](const auto&... f) { (fn(f), ...); }, all_functors<T>());
+  fn::for_each_kernel_set<T>(fn);
 }
 
 }  // namespace
@@ -61,18 +36,19 @@ TEMPLATE_TEST_CASE("span forms equal the scalar calls bit for bit", "[spans]", f
   std::vector<T> g(x.size());
   for (std::size_t i = 0; i < g.size(); ++i) g[i] = T(0.5) + static_cast<T>(i % 7);
   for_each_functor<T>([&](const auto& f) {
-    INFO(f.name);
+    using F = std::remove_cvref_t<decltype(f)>;
+    INFO(fn::label(f));
     std::vector<T> y(x.size()), d(x.size()), gi(x.size());
     f(x, y);
     f.derivative(x, d);
     f.backward(x, g, gi);
     for (std::size_t i = 0; i < x.size(); ++i) {
       INFO("x = " << x[i]);
-      CHECK(acc::agree(x[i], y[i], f(x[i]), acc::value_bound<T>));
-      CHECK(
-          acc::agree(x[i], d[i], f.derivative(x[i]), acc::derivative_bound<T>, derivative_root(f)));
-      CHECK(acc::agree(x[i], gi[i], T(g[i] * f.derivative(x[i])), acc::derivative_bound<T> + 0.5,
-                       derivative_root(f, 8)));
+      const double vb = fn::value_bound<F>(), db = fn::derivative_bound<F>();
+      CHECK(acc::agree(x[i], y[i], f(x[i]), vb));
+      CHECK(acc::agree(x[i], d[i], f.derivative(x[i]), db, fn::derivative_root(f)));
+      CHECK(acc::agree(x[i], gi[i], T(g[i] * f.derivative(x[i])), db + 0.5,
+                       fn::derivative_root(f, 8)));
     }
   });
 }
@@ -95,18 +71,26 @@ TEMPLATE_TEST_CASE("span forms equal the scalar calls on the whole sweep", "[spa
     f(x, y);
     f.derivative(x, d);
     f.backward(x, g, gi);
+    using F = std::remove_cvref_t<decltype(f)>;
+    const double vb = fn::value_bound<F>(), db = fn::derivative_bound<F>();
     std::size_t differ = 0;
     for (std::size_t i = 0; i < x.size(); ++i) {
       const T di = f.derivative(x[i]);
-      differ += !acc::agree(x[i], y[i], f(x[i]), acc::value_bound<T>) +
-                !acc::agree(x[i], d[i], di, acc::derivative_bound<T>, derivative_root(f)) +
-                !acc::agree(x[i], gi[i], T(g[i] * di), acc::derivative_bound<T> + 0.5,
-                            derivative_root(f, 8));
+      differ += !acc::agree(x[i], y[i], f(x[i]), vb) +
+                !acc::agree(x[i], d[i], di, db, fn::derivative_root(f)) +
+                !acc::agree(x[i], gi[i], T(g[i] * di), db + 0.5, fn::derivative_root(f, 8));
     }
     INFO(f.name << " over " << x.size() << " inputs, spans on " << actfn::active_isa()
                 << (acc::spans_run_static_target() ? " (the static target: bit for bit)" : ""));
     CHECK(differ == 0);
   });
+}
+
+// backward of every function of the list, with gradients from across T's range (±max, the least
+// normal and subnormal values): grad_out·f'(x) rounded once, at every level.
+TEMPLATE_TEST_CASE("backward is grad_out times the derivative, rounded once", "[spans]", float,
+                   double, long double) {
+  for_each_functor<TestType>([](const auto& f) { acc::require_backward(f); });
 }
 
 TEMPLATE_TEST_CASE("derivative_from_output span form", "[spans]", float, double, long double) {

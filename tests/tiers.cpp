@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "accuracy.hpp"
+#include "functions.hpp"
 
 namespace {
 
@@ -40,6 +41,23 @@ static_assert(k_faithful.derivative(0.0f) == 0.25f);
 constexpr actfn::tanh<double, actfn::fast> k_fast;
 static_assert(k_fast(0.0) == 0.0 && k_fast.derivative(0.0) == 1.0);
 
+// The list's kernels column (actfn/function_list.hpp) says what the functors' kernel tags say:
+// `shared` functions run one set of kernels in every tier, `per_tier` ones each tier's own. And
+// every functor is trivially copyable: the span forms of a shared function's other tiers run the
+// default tier's loops on a bit_cast copy (detail/activation.hpp, loop_functor).
+template <template <actfn::floating_point, actfn::tier> class F>
+constexpr bool one_tag = std::is_same_v<typename F<float, actfn::faithful>::kernel_tag,
+                                        typename F<float, actfn::precise>::kernel_tag> &&
+                         std::is_same_v<typename F<float, actfn::faithful>::kernel_tag,
+                                        typename F<float, actfn::fast>::kernel_tag>;
+#define KERNELS_COLUMN_shared(F) one_tag<actfn::F>
+#define KERNELS_COLUMN_per_tier(F) !one_tag<actfn::F>
+#define CHECK_KERNELS_COLUMN(F, kernels, arguments, ...)                              \
+  static_assert(KERNELS_COLUMN_##kernels(F), #F ": the list's kernels column is wrong"); \
+  static_assert(std::is_trivially_copyable_v<actfn::F<float, actfn::fast>>);
+ACTFN_FUNCTIONS(CHECK_KERNELS_COLUMN)
+#undef CHECK_KERNELS_COLUMN
+
 // f and p give the same bits at every x: by span, by scalar call, and for the derivative.
 template <class F, class P, class T>
 void require_same_bits(const F& f, const P& p, const std::vector<T>& x) {
@@ -56,14 +74,13 @@ void require_same_bits(const F& f, const P& p, const std::vector<T>& x) {
 
 }  // namespace
 
-// double and long double: both tiers run the same kernels, so the same bits.
+// double and long double: faithful and precise run the same kernels, so the same bits.
 TEMPLATE_TEST_CASE("both tiers give double and long double the same bits", "[spans]", double,
                    long double) {
   using T = TestType;
   const std::vector<T> x = acc::special_inputs<T>();
-  const auto same = [&](const auto& f, const auto& p) { require_same_bits(f, p, x); };
-  same(actfn::sigmoid<T>{}, actfn::sigmoid<T, actfn::precise>{});
-  same(actfn::tanh<T>{}, actfn::tanh<T, actfn::precise>{});
+  fn::for_each_pair<T, actfn::faithful, actfn::precise>(
+      [&](const auto& f, const auto& p) { require_same_bits(f, p, x); });
 }
 
 // The functions without fast kernels of their own run faithful's in the fast tier: the same bits,
@@ -71,20 +88,17 @@ TEMPLATE_TEST_CASE("both tiers give double and long double the same bits", "[spa
 TEMPLATE_TEST_CASE("the fast tier shares faithful's kernels where it has none of its own",
                    "[spans]", float, double) {
   using T = TestType;
-  using F = actfn::fast;
   const std::vector<T> x = acc::special_inputs<T>();
-  const auto same = [&](const auto& f, const auto& p) { require_same_bits(f, p, x); };
-  same(actfn::gelu<T, F>{}, actfn::gelu<T>{});
-  same(actfn::gelu<T, F>{actfn::gelu_approximation::tanh},
-       actfn::gelu<T>{actfn::gelu_approximation::tanh});
-  same(actfn::silu<T, F>{}, actfn::silu<T>{});
-  same(actfn::softplus<T, F>{}, actfn::softplus<T>{});
-  same(actfn::log_sigmoid<T, F>{}, actfn::log_sigmoid<T>{});
-  same(actfn::elu<T, F>{}, actfn::elu<T>{});
-  same(actfn::mish<T, F>{}, actfn::mish<T>{});
-  same(actfn::leaky_relu<T, F>{}, actfn::leaky_relu<T>{});
-  same(actfn::hardswish<T, F>{}, actfn::hardswish<T>{});
-  same(actfn::softsign<T, F>{}, actfn::softsign<T>{});
+  std::size_t shared = 0;
+  fn::for_each_pair<T, actfn::fast, actfn::faithful>([&](const auto& f, const auto& p) {
+    using F = std::remove_cvref_t<decltype(f)>;
+    using P = std::remove_cvref_t<decltype(p)>;
+    if constexpr (std::is_same_v<typename F::kernel_tag, typename P::kernel_tag>) {
+      require_same_bits(f, p, x);
+      ++shared;
+    }
+  });
+  CHECK(shared >= 15);
 }
 
 TEMPLATE_TEST_CASE("the fast tier gives the 16-bit types precise's results", "[spans]",
@@ -106,6 +120,5 @@ TEMPLATE_TEST_CASE("the fast tier gives the 16-bit types precise's results", "[s
       CHECK(std::bit_cast<std::uint16_t>(a[i]) == std::bit_cast<std::uint16_t>(b[i]));
     }
   };
-  same(actfn::sigmoid<T, actfn::fast>{}, actfn::sigmoid<T, actfn::precise>{});
-  same(actfn::tanh<T, actfn::fast>{}, actfn::tanh<T, actfn::precise>{});
+  fn::for_each_pair<T, actfn::fast, actfn::precise>(same);
 }

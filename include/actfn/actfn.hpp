@@ -1,11 +1,12 @@
 // actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu, gelu, silu, softplus,
 // log_sigmoid, elu, selu, celu, mish, hardsigmoid, hardswish, hardtanh, relu6 and softsign; the
 // gated units (gated, swiglu, geglu, reglu); the 16-bit types (float16, bfloat16); and
-// active_isa().
+// active_isa(); and ACTFN_FUNCTIONS, the list of the functions (function_list.hpp).
 #pragma once
 
 #include "celu.hpp"
 #include "elu.hpp"
+#include "function_list.hpp"
 #include "gated.hpp"
 #include "gelu.hpp"
 #include "half.hpp"

@@ -1,6 +1,7 @@
-// ACTFN_EXTERN_KERNELS: this translation unit compiles no span loop and links kernels.cpp's.
-// Every functor, type and form, at every level the CPU has: the spans run (they link) and agree
-// with the scalar calls, which this translation unit compiles itself: long double bit for bit
+// ACTFN_EXTERN_KERNELS: this translation unit compiles no span loop and links kernels.cpp's
+// (tests/CMakeLists.txt checks that its object file defines none). Every functor of the list,
+// tier, type and form, at every level the CPU has: the spans run (they link) and agree with the
+// scalar calls, which this translation unit compiles itself: long double bit for bit
 // (the same wide-type kernels), float and double to 2^-20 / 2^-48 relative, absolute below 1/16
 // (each result is within its bound of the exact value; tests/spans.cpp checks the bits).
 #define ACTFN_EXTERN_KERNELS
@@ -50,26 +51,22 @@ void check(const char* name, const F& f, bool exact) {
   }
 }
 
+// Every function of the list in every tier, with its default parameters and the list's.
+#define CHECK_FUNCTION(F, kernels, arguments, ...)          \
+  check(#F, actfn::F<T, A>{}, exact);                       \
+  check(#F " " #arguments, actfn::F<T, A> arguments, exact);
+template <class T, class A>
+void check_tier(bool exact) {
+  using P = actfn::parameter_t<T>;
+  ACTFN_FUNCTIONS(CHECK_FUNCTION)
+}
+#undef CHECK_FUNCTION
+
 template <class T>
 void check_all(bool exact) {
-  check("sigmoid", actfn::sigmoid<T>{}, exact);
-  check("tanh", actfn::tanh<T>{}, exact);
-  check("relu", actfn::relu<T>{}, exact);
-  check("leaky_relu", actfn::leaky_relu<T>{T(0.2)}, exact);
-  check("gelu", actfn::gelu<T>{}, exact);
-  check("gelu_tanh", actfn::gelu<T>{actfn::gelu_approximation::tanh}, exact);
-  check("silu", actfn::silu<T>{T(1.702)}, exact);
-  check("softplus", actfn::softplus<T>{T(2)}, exact);
-  check("log_sigmoid", actfn::log_sigmoid<T>{}, exact);
-  check("elu", actfn::elu<T>{T(0.5)}, exact);
-  check("selu", actfn::selu<T>{}, exact);
-  check("celu", actfn::celu<T>{T(0.7)}, exact);
-  check("mish", actfn::mish<T>{}, exact);
-  check("hardsigmoid", actfn::hardsigmoid<T>{}, exact);
-  check("hardswish", actfn::hardswish<T>{}, exact);
-  check("hardtanh", actfn::hardtanh<T>{T(-2), T(0.5)}, exact);
-  check("relu6", actfn::relu6<T>{}, exact);
-  check("softsign", actfn::softsign<T>{}, exact);
+  check_tier<T, actfn::faithful>(exact);
+  check_tier<T, actfn::precise>(exact);
+  check_tier<T, actfn::fast>(exact);
 }
 
 }  // namespace

@@ -11,6 +11,7 @@
 // with different -march flags then never share (and let the linker pick) one copy of it.
 #pragma once
 
+#include <bit>
 #include <span>
 #include <type_traits>
 
@@ -20,6 +21,20 @@
 
 namespace actfn::detail {
 
+// The functor whose span loops run D: D in the default tier where D's tier runs the default
+// tier's kernels (the same kernel_tag), else D. Every tier of such a function then shares one
+// set of compiled loops, and ACTFN_EXTERN_KERNELS's instances (one per function and kernel set,
+// detail/kernel_instances.hpp) cover every tier.
+template <class D>
+struct loop_functor {
+  using type = D;
+};
+template <template <floating_point, tier> class F, floating_point T, tier A>
+  requires std::is_same_v<typename F<T, A>::kernel_tag, typename F<T, faithful>::kernel_tag>
+struct loop_functor<F<T, A>> {
+  using type = F<T, faithful>;
+};
+
 template <class D, floating_point T>
 struct activation {
   /// The element type T.
@@ -28,13 +43,14 @@ struct activation {
   /// y[i] = f(x[i]). y may be x itself.
   ACTFN_INLINE void operator()(std::span<const T> x, std::span<T> y) const {
     require_writable<T>(D::name, "input", x, "output", y);
-    ACTFN_STATIC_TARGET::run<op::value>(self(), x.data(), x.data(), y.data(), y.size());
+    ACTFN_STATIC_TARGET::run<op::value>(loop_self(), x.data(), x.data(), y.data(), y.size());
   }
 
   /// d[i] = f'(x[i]). d may be x itself.
   ACTFN_INLINE void derivative(std::span<const T> x, std::span<T> d) const {
     require_writable<T>(D::name, "input", x, "output", d);
-    ACTFN_STATIC_TARGET::run<op::derivative>(self(), x.data(), x.data(), d.data(), d.size());
+    ACTFN_STATIC_TARGET::run<op::derivative>(loop_self(), x.data(), x.data(), d.data(),
+                                             d.size());
   }
 
   /// grad_in[i] = grad_out[i] * f'(x[i]), one rounding of that product. grad_in may be
@@ -44,8 +60,8 @@ struct activation {
     require_same_size<T>(D::name, "x", x, "grad_out", grad_out);
     require_writable<T>(D::name, "x", x, "grad_in", grad_in);
     require_writable<T>(D::name, "grad_out", grad_out, "grad_in", grad_in);
-    ACTFN_STATIC_TARGET::run<op::backward>(self(), x.data(), grad_out.data(), grad_in.data(),
-                                           grad_in.size());
+    ACTFN_STATIC_TARGET::run<op::backward>(loop_self(), x.data(), grad_out.data(),
+                                           grad_in.data(), grad_in.size());
   }
 
  protected:
@@ -83,6 +99,16 @@ struct activation {
  private:
   ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr const D& self() const noexcept {
     return static_cast<const D&>(*this);
+  }
+  // *this as loop_functor<D>: the same members, so the same bits (functors are trivially
+  // copyable: tests/tiers.cpp).
+  ACTFN_ALWAYS_INLINE decltype(auto) loop_self() const noexcept {
+    using L = typename loop_functor<D>::type;
+    if constexpr (std::is_same_v<L, D>) {
+      return self();
+    } else {
+      return std::bit_cast<L>(self());
+    }
   }
 };
 

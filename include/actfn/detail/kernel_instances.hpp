@@ -6,54 +6,34 @@
 
 #include <cstddef>
 
+#include "../function_list.hpp"
+
 #if defined(ACTFN_DEFINE_KERNELS)
 #define ACTFN_INSTANCE template
 #else
 #define ACTFN_INSTANCE extern template
 #endif
 
-// The three span forms of functor F<T> on one level.
-#define ACTFN_LOOPS(level, F, T)                                                          \
-  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::value, F<T>, T>(      \
-      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                         \
-  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::derivative, F<T>, T>( \
-      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;                         \
-  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::backward, F<T>, T>(   \
-      const F<T>&, const T*, const T*, T*, std::size_t) noexcept;
-namespace actfn::detail {
-// The functors whose tiers run different kernels, in the tier that is not the default.
-template <class T>
-using precise_sigmoid = actfn::sigmoid<T, actfn::precise>;
-template <class T>
-using precise_tanh = actfn::tanh<T, actfn::precise>;
-template <class T>
-using fast_sigmoid = actfn::sigmoid<T, actfn::fast>;
-template <class T>
-using fast_tanh = actfn::tanh<T, actfn::fast>;
-}  // namespace actfn::detail
-
-#define ACTFN_LOOPS_ALL(level, T)                       \
-  ACTFN_LOOPS(level, actfn::sigmoid, T)                 \
-  ACTFN_LOOPS(level, actfn::detail::precise_sigmoid, T) \
-  ACTFN_LOOPS(level, actfn::detail::fast_sigmoid, T)    \
-  ACTFN_LOOPS(level, actfn::tanh, T)                    \
-  ACTFN_LOOPS(level, actfn::detail::precise_tanh, T)    \
-  ACTFN_LOOPS(level, actfn::detail::fast_tanh, T)       \
-  ACTFN_LOOPS(level, actfn::relu, T)                    \
-  ACTFN_LOOPS(level, actfn::leaky_relu, T)              \
-  ACTFN_LOOPS(level, actfn::gelu, T)                    \
-  ACTFN_LOOPS(level, actfn::silu, T)                    \
-  ACTFN_LOOPS(level, actfn::softplus, T)                \
-  ACTFN_LOOPS(level, actfn::log_sigmoid, T)             \
-  ACTFN_LOOPS(level, actfn::elu, T)                     \
-  ACTFN_LOOPS(level, actfn::selu, T)                    \
-  ACTFN_LOOPS(level, actfn::celu, T)                    \
-  ACTFN_LOOPS(level, actfn::mish, T)                    \
-  ACTFN_LOOPS(level, actfn::hardsigmoid, T)             \
-  ACTFN_LOOPS(level, actfn::hardswish, T)               \
-  ACTFN_LOOPS(level, actfn::hardtanh, T)                \
-  ACTFN_LOOPS(level, actfn::relu6, T)                   \
-  ACTFN_LOOPS(level, actfn::softsign, T)
+// The three span forms of functor F<T, A> on one level.
+#define ACTFN_LOOPS(level, F, A, T)                                                             \
+  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::value, actfn::F<T, A>, T>( \
+      const actfn::F<T, A>&, const T*, const T*, T*, std::size_t) noexcept;                   \
+  ACTFN_INSTANCE void                                                                         \
+  actfn::detail::level::loop<actfn::detail::op::derivative, actfn::F<T, A>, T>(               \
+      const actfn::F<T, A>&, const T*, const T*, T*, std::size_t) noexcept;                   \
+  ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::backward, actfn::F<T, A>, \
+                                                 T>(const actfn::F<T, A>&, const T*, const T*, \
+                                                    T*, std::size_t) noexcept;
+// A function's loops: those of the default tier, which every tier of a `shared` function runs
+// (detail/activation.hpp, loop_functor), and each tier's own for a `per_tier` one.
+#define ACTFN_LOOPS_shared(level, F, T) ACTFN_LOOPS(level, F, actfn::faithful, T)
+#define ACTFN_LOOPS_per_tier(level, F, T)        \
+  ACTFN_LOOPS(level, F, actfn::faithful, T)      \
+  ACTFN_LOOPS(level, F, actfn::precise, T)       \
+  ACTFN_LOOPS(level, F, actfn::fast, T)
+#define ACTFN_LOOPS_OF(F, kernels, arguments, level, T) ACTFN_LOOPS_##kernels(level, F, T)
+// Every function of the list (actfn/function_list.hpp), for T on one level.
+#define ACTFN_LOOPS_ALL(level, T) ACTFN_FUNCTIONS(ACTFN_LOOPS_OF, level, T)
 // float and double on every level this translation unit compiles (the dispatcher's table);
 // long double on the static one only (its wide-type kernels, one value at a time).
 #define ACTFN_LOOPS_LEVEL(level) ACTFN_LOOPS_ALL(level, float) ACTFN_LOOPS_ALL(level, double)
@@ -77,5 +57,8 @@ ACTFN_LOOPS_LEVEL(neon)
 
 #undef ACTFN_LOOPS_LEVEL
 #undef ACTFN_LOOPS_ALL
+#undef ACTFN_LOOPS_OF
+#undef ACTFN_LOOPS_per_tier
+#undef ACTFN_LOOPS_shared
 #undef ACTFN_LOOPS
 #undef ACTFN_INSTANCE
