@@ -26,12 +26,14 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <functional>
 #include <random>
 #include <span>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "../tests/functions.hpp"
 #include "../tests/ulp.hpp"
 
 namespace {
@@ -40,276 +42,36 @@ using ld = long double;
 
 template <class T>
 struct function {
-  const char* name;
-  void (*impl)(std::span<const T>, std::span<T>);
-  double (*ref_double)(double);  // float only: the fast first pass
-  acc::ref_t<T> (*ref)(acc::ref_t<T>);
+  std::string name;
+  std::function<void(std::span<const T>, std::span<T>)> impl;
+  std::function<double(double)> ref_double;  // float only: the fast first pass
+  std::function<acc::ref_t<T>(acc::ref_t<T>)> ref;
   acc::root_window root;
   double bound;
 };
 
-template <class R>
-R relu_ref(R x) {
-  return x != x ? x : x > 0 ? x : R(0);
-}
-template <class R>
-R relu_d_ref(R x) {
-  return x != x ? x : x > 0 ? R(1) : R(0);
-}
-template <class T, class R>
-R leaky_ref(R x) {
-  return x < 0 ? R(T(0.01)) * x : x;  // the slope as the T the functor holds
-}
-template <class T, class R>
-R leaky_d_ref(R x) {
-  return x != x ? x : x > 0 ? R(1) : R(T(0.01));
-}
-
-// clamp(x, lo, hi) with NaN kept: hardtanh and relu6.
-template <class R, int lo, int hi>
-R clamp_ref(R x) {
-  return x < lo ? R(lo) : x > hi ? R(hi) : x;
-}
-
+// Every instance of the list (tests/functions.hpp: each function's default one and the one with
+// the list's arguments), each tier with kernels of its own: its value and its derivative.
 template <class T>
 std::vector<function<T>> functions() {
   using R = acc::ref_t<T>;
-  using S = std::span<const T>;
-  using D = std::span<T>;
-  const double v = acc::value_bound<T>, d = acc::derivative_bound<T>;
-  const auto root = acc::gelu_derivative_root<T>;
-  constexpr auto tanh_mode = actfn::gelu_approximation::tanh;
-  return {
-      {"sigmoid",
-       [](S x, D y) { actfn::sigmoid<T>{}(x, y); },
-       ref::sigmoid<double>,
-       ref::sigmoid<R>,
-       {},
-       v},
-      {"sigmoid'",
-       [](S x, D y) { actfn::sigmoid<T>{}.derivative(x, y); },
-       ref::sigmoid_d<double>,
-       ref::sigmoid_d<R>,
-       {},
-       d},
-      {"sigmoid_precise",
-       [](S x, D y) { actfn::sigmoid<T, actfn::precise>{}(x, y); },
-       ref::sigmoid<double>,
-       ref::sigmoid<R>,
-       {},
-       v},
-      {"sigmoid_precise'",
-       [](S x, D y) { actfn::sigmoid<T, actfn::precise>{}.derivative(x, y); },
-       ref::sigmoid_d<double>,
-       ref::sigmoid_d<R>,
-       {},
-       d},
-      {"tanh",
-       [](S x, D y) { actfn::tanh<T>{}(x, y); },
-       ref::tanh_v<double>,
-       ref::tanh_v<R>,
-       {},
-       v},
-      {"tanh'",
-       [](S x, D y) { actfn::tanh<T>{}.derivative(x, y); },
-       ref::tanh_d<double>,
-       ref::tanh_d<R>,
-       {},
-       d},
-      {"tanh_precise",
-       [](S x, D y) { actfn::tanh<T, actfn::precise>{}(x, y); },
-       ref::tanh_v<double>,
-       ref::tanh_v<R>,
-       {},
-       v},
-      {"tanh_precise'",
-       [](S x, D y) { actfn::tanh<T, actfn::precise>{}.derivative(x, y); },
-       ref::tanh_d<double>,
-       ref::tanh_d<R>,
-       {},
-       d},
-      {"sigmoid_fast",
-       [](S x, D y) { actfn::sigmoid<T, actfn::fast>{}(x, y); },
-       ref::sigmoid<double>,
-       ref::sigmoid<R>,
-       {},
-       4},
-      {"sigmoid_fast'",
-       [](S x, D y) { actfn::sigmoid<T, actfn::fast>{}.derivative(x, y); },
-       ref::sigmoid_d<double>,
-       ref::sigmoid_d<R>,
-       {},
-       4},
-      {"tanh_fast",
-       [](S x, D y) { actfn::tanh<T, actfn::fast>{}(x, y); },
-       ref::tanh_v<double>,
-       ref::tanh_v<R>,
-       {},
-       4},
-      {"tanh_fast'",
-       [](S x, D y) { actfn::tanh<T, actfn::fast>{}.derivative(x, y); },
-       ref::tanh_d<double>,
-       ref::tanh_d<R>,
-       {},
-       4},
-      {"relu", [](S x, D y) { actfn::relu<T>{}(x, y); }, relu_ref<double>, relu_ref<R>, {}, 0},
-      {"relu'",
-       [](S x, D y) { actfn::relu<T>{}.derivative(x, y); },
-       relu_d_ref<double>,
-       relu_d_ref<R>,
-       {},
-       0},
-      {"leaky_relu",
-       [](S x, D y) { actfn::leaky_relu<T>{}(x, y); },
-       leaky_ref<T, double>,
-       leaky_ref<T, R>,
-       {},
-       0.5},
-      {"leaky_relu'",
-       [](S x, D y) { actfn::leaky_relu<T>{}.derivative(x, y); },
-       leaky_d_ref<T, double>,
-       leaky_d_ref<T, R>,
-       {},
-       0},
-      {"gelu", [](S x, D y) { actfn::gelu<T>{}(x, y); }, ref::gelu<double>, ref::gelu<R>, {}, v},
-      {"gelu'", [](S x, D y) { actfn::gelu<T>{}.derivative(x, y); }, ref::gelu_d<double>,
-       ref::gelu_d<R>, root, d},
-      {"gelu_tanh",
-       [](S x, D y) { actfn::gelu<T>{tanh_mode}(x, y); },
-       ref::gelu_tanh<double>,
-       ref::gelu_tanh<R>,
-       {},
-       v},
-      {"gelu_tanh'", [](S x, D y) { actfn::gelu<T>{tanh_mode}.derivative(x, y); },
-       ref::gelu_tanh_d<double>, ref::gelu_tanh_d<R>, root, d},
-      {"silu",
-       [](S x, D y) { actfn::silu<T>{}(x, y); },
-       [](double x) { return ref::silu(x); },
-       [](R x) { return ref::silu(x); },
-       {},
-       v},
-      {"silu'", [](S x, D y) { actfn::silu<T>{}.derivative(x, y); },
-       [](double x) { return ref::silu_d(x); }, [](R x) { return ref::silu_d(x); },
-       acc::root_at<T>(acc::k_silu_root), d},
-      {"softplus",
-       [](S x, D y) { actfn::softplus<T>{}(x, y); },
-       [](double x) { return ref::softplus(x); },
-       [](R x) { return ref::softplus(x); },
-       {},
-       v},
-      {"softplus'",
-       [](S x, D y) { actfn::softplus<T>{}.derivative(x, y); },
-       [](double x) { return ref::softplus_d(x); },
-       [](R x) { return ref::softplus_d(x); },
-       {},
-       d},
-      {"log_sigmoid",
-       [](S x, D y) { actfn::log_sigmoid<T>{}(x, y); },
-       ref::log_sigmoid<double>,
-       ref::log_sigmoid<R>,
-       {},
-       v},
-      {"log_sigmoid'",
-       [](S x, D y) { actfn::log_sigmoid<T>{}.derivative(x, y); },
-       ref::log_sigmoid_d<double>,
-       ref::log_sigmoid_d<R>,
-       {},
-       d},
-      {"elu",
-       [](S x, D y) { actfn::elu<T>{}(x, y); },
-       [](double x) { return ref::elu(x); },
-       [](R x) { return ref::elu(x); },
-       {},
-       v},
-      {"elu'",
-       [](S x, D y) { actfn::elu<T>{}.derivative(x, y); },
-       [](double x) { return ref::elu_d(x); },
-       [](R x) { return ref::elu_d(x); },
-       {},
-       d},
-      {"selu",
-       [](S x, D y) { actfn::selu<T>{}(x, y); },
-       [](double x) { return ref::elu(x, double(ref::k_selu_alpha), double(ref::k_selu_lambda)); },
-       [](R x) { return ref::elu(x, R(ref::k_selu_alpha), R(ref::k_selu_lambda)); },
-       {},
-       v},
-      {"selu'",
-       [](S x, D y) { actfn::selu<T>{}.derivative(x, y); },
-       [](double x) {
-         return ref::elu_d(x, double(ref::k_selu_alpha), double(ref::k_selu_lambda));
-       },
-       [](R x) { return ref::elu_d(x, R(ref::k_selu_alpha), R(ref::k_selu_lambda)); },
-       {},
-       d},
-      // CELU at α = 0.7 (at α = 1 it is ELU), with the α the functor holds, as T
-      {"celu(0.7)",
-       [](S x, D y) { actfn::celu<T>{T(0.7)}(x, y); },
-       [](double x) { return ref::elu(x, double(T(0.7)), 1.0, double(T(0.7))); },
-       [](R x) { return ref::elu(x, R(T(0.7)), R(1), R(T(0.7))); },
-       {},
-       v},
-      {"celu(0.7)'",
-       [](S x, D y) { actfn::celu<T>{T(0.7)}.derivative(x, y); },
-       [](double x) { return ref::elu_d(x, double(T(0.7)), 1.0, double(T(0.7))); },
-       [](R x) { return ref::elu_d(x, R(T(0.7)), R(1), R(T(0.7))); },
-       {},
-       d},
-      {"mish", [](S x, D y) { actfn::mish<T>{}(x, y); }, ref::mish<double>, ref::mish<R>, {}, v},
-      {"mish'", [](S x, D y) { actfn::mish<T>{}.derivative(x, y); }, ref::mish_d<double>,
-       ref::mish_d<R>, acc::root_at<T>(acc::k_mish_root, 0.5L), d},
-      // the piecewise family (hardtanh and relu6 are exact: their rows must read 0)
-      {"hardsigmoid",
-       [](S x, D y) { actfn::hardsigmoid<T>{}(x, y); },
-       ref::hardsigmoid<double>,
-       ref::hardsigmoid<R>,
-       {},
-       v},
-      {"hardsigmoid'",
-       [](S x, D y) { actfn::hardsigmoid<T>{}.derivative(x, y); },
-       ref::hardsigmoid_d<double>,
-       ref::hardsigmoid_d<R>,
-       {},
-       d},
-      {"hardswish",
-       [](S x, D y) { actfn::hardswish<T>{}(x, y); },
-       ref::hardswish<double>,
-       ref::hardswish<R>,
-       {},
-       v},
-      {"hardswish'",
-       [](S x, D y) { actfn::hardswish<T>{}.derivative(x, y); },
-       ref::hardswish_d<double>,
-       ref::hardswish_d<R>,
-       {},
-       d},
-      {"hardtanh",
-       [](S x, D y) { actfn::hardtanh<T>{}(x, y); },
-       clamp_ref<double, -1, 1>,
-       clamp_ref<R, -1, 1>,
-       {},
-       0},
-      {"relu6",
-       [](S x, D y) { actfn::relu6<T>{}(x, y); },
-       clamp_ref<double, 0, 6>,
-       clamp_ref<R, 0, 6>,
-       {},
-       0},
-      {"softsign",
-       [](S x, D y) { actfn::softsign<T>{}(x, y); },
-       ref::softsign<double>,
-       ref::softsign<R>,
-       {},
-       v},
-      {"softsign'",
-       [](S x, D y) { actfn::softsign<T>{}.derivative(x, y); },
-       ref::softsign_d<double>,
-       ref::softsign_d<R>,
-       {},
-       d},
-  };
+  std::vector<function<T>> out;
+  fn::for_each_kernel_set<T>([&](const auto& f) {
+    using F = std::remove_cvref_t<decltype(f)>;
+    const std::string name = fn::label(f);
+    out.push_back({name, [f](std::span<const T> x, std::span<T> y) { f(x, y); },
+                   [f](double x) { return ref::value(f, x); },
+                   [f](R x) { return ref::value(f, x); }, {}, fn::value_bound<F>()});
+    out.push_back({name + "'", [f](std::span<const T> x, std::span<T> y) { f.derivative(x, y); },
+                   [f](double x) { return ref::derivative(f, x); },
+                   [f](R x) { return ref::derivative(f, x); }, fn::derivative_root(f),
+                   fn::derivative_bound<F>()});
+  });
+  return out;
 }
 
-// ACTFN_ACCURACY_ONLY=a,b,...: only the functions (values and derivatives) of these names.
+// ACTFN_ACCURACY_ONLY=a,b,...: only the rows (values and derivatives) of these names, a name
+// without its parameters naming every instance (celu: celu and celu(0.7)).
 template <class T>
 std::vector<function<T>> selected() {
   std::vector<function<T>> all = functions<T>(), out;
@@ -319,7 +81,11 @@ std::vector<function<T>> selected() {
   for (const auto& f : all) {
     std::string base = f.name;
     if (base.back() == '\'') base.pop_back();
-    if (list.find("," + base + ",") != std::string::npos) out.push_back(f);
+    const std::string function = base.substr(0, base.find('('));
+    if (list.find("," + base + ",") != std::string::npos ||
+        list.find("," + function + ",") != std::string::npos) {
+      out.push_back(f);
+    }
   }
   return out;
 }
@@ -400,7 +166,7 @@ bool report(const char* what, double seconds, const std::vector<std::vector<tall
   for (std::size_t k = 0; k < fs.size(); ++k) {
     tally all;
     for (const auto& p : partial) all.merge(p[k]);
-    std::printf("| %s | %.4f | %.9g | %llu |", fs[k].name, all.max_ulp, all.at,
+    std::printf("| %s | %.4f | %.9g | %llu |", fs[k].name.c_str(), all.max_ulp, all.at,
                 static_cast<unsigned long long>(all.above_half));
     if (std::is_same_v<T, float>) {
       std::printf(" %llu |", static_cast<unsigned long long>(all.rechecked));

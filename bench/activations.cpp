@@ -18,6 +18,8 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <memory>
@@ -185,17 +187,15 @@ struct via_float {
   }
 };
 
+// Every function of actfn's list (ACTFN_FUNCTIONS) in tier A, its default instance, and GELU's
+// tanh form.
+#define BENCH_FUNCTOR(F, kernels, arguments, ...) , std::tuple{actfn::F<T, A>{}}
 template <class T, class A = actfn::faithful>
 auto functors() {
-  using P = actfn::parameter_t<T>;
-  return std::make_tuple(actfn::sigmoid<T, A>{}, actfn::tanh<T, A>{}, actfn::relu<T, A>{},
-                         actfn::leaky_relu<T, A>{}, actfn::gelu<T, A>{},
-                         actfn::gelu<T, A>{actfn::gelu_approximation::tanh}, actfn::silu<T, A>{},
-                         actfn::softplus<T, A>{}, actfn::log_sigmoid<T, A>{}, actfn::elu<T, A>{},
-                         actfn::selu<T, A>{}, actfn::celu<T, A>{P(0.7)}, actfn::mish<T, A>{},
-                         actfn::hardsigmoid<T, A>{}, actfn::hardswish<T, A>{},
-                         actfn::hardtanh<T, A>{}, actfn::relu6<T, A>{}, actfn::softsign<T, A>{});
+  return std::tuple_cat(std::tuple{} ACTFN_FUNCTIONS(BENCH_FUNCTOR),
+                        std::tuple{actfn::gelu<T, A>{actfn::gelu_approximation::tanh}});
 }
+#undef BENCH_FUNCTOR
 
 // Each functor (of tier A) wrapped as W: library (at a level) or calls.
 template <template <class> class W, class T, class A = actfn::faithful>
@@ -211,10 +211,38 @@ auto wrapped(const char* level = nullptr) {
       functors<T, A>());
 }
 
-const char* const k_names[] = {"sigmoid",   "tanh",  "relu",     "leaky_relu",  "gelu",
-                               "gelu_tanh", "silu",  "softplus", "log_sigmoid", "elu",
-                               "selu",      "celu",  "mish",     "hardsigmoid", "hardswish",
-                               "hardtanh",  "relu6", "softsign"};
+// A row's function name: the functor's (F::name without "actfn::"; GELU's tanh form gelu_tanh),
+// the naive loop's own.
+template <class F>
+std::string name_of(const F& f) {
+  std::string s = F::name;
+  s.erase(0, s.rfind(':') + 1);
+  if constexpr (requires { f.approximation; }) {
+    if (f.approximation == actfn::gelu_approximation::tanh) s += "_tanh";
+  }
+  return s;
+}
+template <class F>
+std::string name_of(const library<F>& w) {
+  return name_of(w.f);
+}
+template <class F>
+std::string name_of(const calls<F>& w) {
+  return name_of(w.f);
+}
+template <class V, class D>
+std::string name_of(const naive<V, D>& n) {
+  return n.name;
+}
+template <class N>
+std::string name_of(const via_float<N>& w) {
+  return w.n.name;
+}
+
+template <class Tuple>
+std::vector<std::string> names_of(const Tuple& fs) {
+  return std::apply([](const auto&... f) { return std::vector<std::string>{name_of(f)...}; }, fs);
+}
 
 template <class T>
 void memcpy_bench(benchmark::State& state) {
@@ -247,56 +275,81 @@ void register_impl(const std::string& fn, const std::string& impl, const std::st
   }
 }
 
-// Every function of the tuple fs, named by names (k_names: all of them, in its order).
-template <class T, class Tuple, std::size_t N>
+// Every function of the tuple fs, named by names (one per element).
+template <class T, class Tuple>
 void register_tuple(const std::string& impl, const std::string& type, Tuple fs,
-                    const char* const (&names)[N], bool has_derivative = true) {
-  static_assert(std::tuple_size_v<Tuple> == N);
+                    const std::vector<std::string>& names, bool has_derivative = true) {
+  if (names.size() != std::tuple_size_v<Tuple>) {
+    std::fprintf(stderr, "%s: %zu functions, %zu names\n", impl.c_str(), std::tuple_size_v<Tuple>,
+                 names.size());
+    std::exit(2);
+  }
   [&]<std::size_t... I>(std::index_sequence<I...>) {
     (register_impl<T>(names[I], impl, type, std::get<I>(fs), has_derivative), ...);
   }
-  (std::make_index_sequence<N>{});
+  (std::make_index_sequence<std::tuple_size_v<Tuple>>{});
+}
+template <class T, class Tuple>
+void register_tuple(const std::string& impl, const std::string& type, Tuple fs) {
+  register_tuple<T>(impl, type, fs, names_of(fs));
+}
+template <class T, class Tuple, std::size_t N>
+void register_tuple(const std::string& impl, const std::string& type, Tuple fs,
+                    const char* const (&names)[N], bool has_derivative = true) {
+  register_tuple<T>(impl, type, fs, std::vector<std::string>(names, names + N), has_derivative);
+}
+
+// Every row of actfn has its naive baseline: a function added to the list needs its naive loop
+// in naive.hpp.
+void require_naive_for_each_function() {
+  const auto naive_names = names_of(naive_functions<float>());
+  for (const std::string& f : names_of(functors<float>())) {
+    if (std::find(naive_names.begin(), naive_names.end(), f) == naive_names.end()) {
+      std::fprintf(stderr, "bench/naive.hpp has no naive loop named %s\n", f.c_str());
+      std::exit(2);
+    }
+  }
 }
 
 template <class T>
 void register_all(const std::string& type) {
   set_sizes(benchmark::RegisterBenchmark(("memcpy_" + type).c_str(), memcpy_bench<T>));
-  register_tuple<T>("actfn", type, wrapped<library, T>("avx512"), k_names);
+  register_tuple<T>("actfn", type, wrapped<library, T>("avx512"));
   for (const char* level : {"scalar", "sse2", "avx2", "avx512"}) {
     if (actfn::limit_isa(level) == level) {
-      register_tuple<T>(std::string("actfn-") + level, type, wrapped<library, T>(level), k_names);
+      register_tuple<T>(std::string("actfn-") + level, type, wrapped<library, T>(level));
     }
   }
   actfn::limit_isa("avx512");
-  register_tuple<T>("calls", type, wrapped<calls, T>(), k_names);
+  register_tuple<T>("calls", type, wrapped<calls, T>());
   if constexpr (std::is_same_v<T, float> || std::is_same_v<T, double>) {
-    register_tuple<T>("fast", type, wrapped<library, T, actfn::fast>("avx512"), k_names);
+    register_tuple<T>("fast", type, wrapped<library, T, actfn::fast>("avx512"));
     for (const char* level : {"sse2", "avx2", "avx512"}) {
       if (actfn::limit_isa(level) == level) {
         register_tuple<T>(std::string("fast-") + level, type,
-                          wrapped<library, T, actfn::fast>(level), k_names);
+                          wrapped<library, T, actfn::fast>(level));
       }
     }
     actfn::limit_isa("avx512");
-    register_tuple<T>("calls-fast", type, wrapped<calls, T, actfn::fast>(), k_names);
+    register_tuple<T>("calls-fast", type, wrapped<calls, T, actfn::fast>());
   }
   if constexpr (std::is_same_v<T, float>) {  // double, 16-bit: both tiers are one kernel
-    register_tuple<T>("precise", type, wrapped<library, T, actfn::precise>("avx512"), k_names);
-    register_tuple<T>("calls-precise", type, wrapped<calls, T, actfn::precise>(), k_names);
+    register_tuple<T>("precise", type, wrapped<library, T, actfn::precise>("avx512"));
+    register_tuple<T>("calls-precise", type, wrapped<calls, T, actfn::precise>());
   }
   if constexpr (std::is_floating_point_v<T>) {
-    register_tuple<T>("naive", type, naive_functions<T>(), k_names);
+    register_tuple<T>("naive", type, naive_functions<T>());
+    constexpr std::size_t n = std::tuple_size_v<decltype(naive_functions<T>())>;
     register_tuple<T>("naive-fast-math", type,
                       []<std::size_t... I>(std::index_sequence<I...>) {
                         return std::make_tuple(naive_fast_math::loop{I}...);
-                      }(std::make_index_sequence<std::size(k_names)>{}),
-                      k_names);
+                      }(std::make_index_sequence<n>{}),
+                      names_of(naive_functions<T>()));
   } else {
     register_tuple<T>(
         "naive", type,
         std::apply([](auto... n) { return std::make_tuple(via_float<decltype(n)>{n}...); },
-                   naive_functions<float>()),
-        k_names);
+                   naive_functions<float>()));
   }
   if constexpr (std::is_floating_point_v<T>) {  // the peers: float and double
 #if ACTFN_BENCH_EIGEN
@@ -315,6 +368,7 @@ int main(int argc, char** argv) {
 #if ACTFN_BENCH_DNNL
   peers::single_thread();
 #endif
+  require_naive_for_each_function();
   register_all<float>("float");
   register_all<double>("double");
   register_all<actfn::bfloat16>("bfloat16");

@@ -1,5 +1,6 @@
-// bench/naive.hpp: the loop a user writes with <cmath>, for every function of k_names
-// (activations.cpp) in its order: textbook formulas, no special cases. The speed benchmark's
+// bench/naive.hpp: the loop a user writes with <cmath>, for every function of actfn's list and
+// GELU's tanh form, each named as its benchmark rows (activations.cpp checks that every function
+// has one): textbook formulas, no special cases. The speed benchmark's
 // baseline, and with -ffast-math (naive_fast_math.cpp) a peer of its own; the peers' accuracy
 // tool measures both.
 #pragma once
@@ -15,6 +16,7 @@ namespace naive_impl {
 // The loop a user writes with <cmath>: textbook formulas, no special cases.
 template <class V, class D>
 struct naive {
+  const char* name;
   V v;
   D d;
   template <class T>
@@ -31,7 +33,7 @@ struct naive {
   }
 };
 template <class V, class D>
-naive(V, D) -> naive<V, D>;
+naive(const char*, V, D) -> naive<V, D>;
 
 template <class T>
 T naive_sigmoid(T x) {
@@ -49,61 +51,60 @@ T naive_u(T x) {
 template <class T>
 auto naive_functions() {
   return std::make_tuple(
-      naive{[](T x) { return naive_sigmoid(x); },
+      naive{"sigmoid", [](T x) { return naive_sigmoid(x); },
             [](T x) {
               const T s = naive_sigmoid(x);
               return s * (1 - s);
             }},
-      naive{[](T x) { return std::tanh(x); },
+      naive{"tanh", [](T x) { return std::tanh(x); },
             [](T x) {
               const T t = std::tanh(x);
               return 1 - t * t;
             }},
-      naive{[](T x) { return std::max(T(0), x); }, [](T x) { return x > 0 ? T(1) : T(0); }},
-      naive{[](T x) { return x < 0 ? T(0.01) * x : x; },
+      naive{"relu", [](T x) { return std::max(T(0), x); }, [](T x) { return x > 0 ? T(1) : T(0); }},
+      naive{"leaky_relu", [](T x) { return x < 0 ? T(0.01) * x : x; },
             [](T x) { return x > 0 ? T(1) : T(0.01); }},
-      naive{[](T x) { return x * naive_phi(x); },
+      naive{"gelu", [](T x) { return x * naive_phi(x); },
             [](T x) { return naive_phi(x) + x * std::exp(-x * x / 2) * T(0.3989422804014327); }},
-      naive{[](T x) { return T(0.5) * x * (1 + std::tanh(naive_u(x))); },
+      naive{"gelu_tanh", [](T x) { return T(0.5) * x * (1 + std::tanh(naive_u(x))); },
             [](T x) {
               const T t = std::tanh(naive_u(x));
               return T(0.5) * (1 + t) +
                      T(0.5) * x * (1 - t * t) * T(0.79788456080286536) * (1 + T(0.134145) * x * x);
             }},
-      naive{[](T x) { return x * naive_sigmoid(x); },
+      naive{"silu", [](T x) { return x * naive_sigmoid(x); },
             [](T x) {
               const T s = naive_sigmoid(x);
               return s * (1 + x * (1 - s));
             }},
-      naive{[](T x) { return std::log(1 + std::exp(x)); }, [](T x) { return naive_sigmoid(x); }},
-      naive{[](T x) { return std::log(naive_sigmoid(x)); },
+      naive{"softplus", [](T x) { return std::log(1 + std::exp(x)); }, [](T x) { return naive_sigmoid(x); }},
+      naive{"log_sigmoid", [](T x) { return std::log(naive_sigmoid(x)); },
             [](T x) { return 1 - naive_sigmoid(x); }},
-      naive{[](T x) { return x > 0 ? x : std::exp(x) - 1; },
+      naive{"elu", [](T x) { return x > 0 ? x : std::exp(x) - 1; },
             [](T x) { return x > 0 ? T(1) : std::exp(x); }},
-      naive{
-          [](T x) {
+      naive{"selu", [](T x) {
             return T(1.0507009873554805) * (x > 0 ? x : T(1.6732632423543772) * (std::exp(x) - 1));
           },
           [](T x) { return x > 0 ? T(1.0507009873554805) : T(1.7580993408473766) * std::exp(x); }},
-      naive{[](T x) { return x > 0 ? x : T(0.7) * (std::exp(x / T(0.7)) - 1); },
-            [](T x) { return x > 0 ? T(1) : std::exp(x / T(0.7)); }},
-      naive{[](T x) { return x * std::tanh(std::log(1 + std::exp(x))); },
+      naive{"celu", [](T x) { return x > 0 ? x : T(1) * (std::exp(x / T(1)) - 1); },  // α = 1
+            [](T x) { return x > 0 ? T(1) : std::exp(x / T(1)); }},
+      naive{"mish", [](T x) { return x * std::tanh(std::log(1 + std::exp(x))); },
             [](T x) {
               const T t = std::tanh(std::log(1 + std::exp(x)));
               return t + x * naive_sigmoid(x) * (1 - t * t);
             }},
       // the piecewise family, as PyTorch's CPU kernels write them
-      naive{[](T x) { return std::min(std::max(x + 3, T(0)), T(6)) / 6; },
+      naive{"hardsigmoid", [](T x) { return std::min(std::max(x + 3, T(0)), T(6)) / 6; },
             [](T x) { return x > -3 && x < 3 ? T(1) / 6 : T(0); }},
-      naive{[](T x) { return x * std::min(std::max(x + 3, T(0)), T(6)) / 6; },
+      naive{"hardswish", [](T x) { return x * std::min(std::max(x + 3, T(0)), T(6)) / 6; },
             [](T x) { return x <= -3 ? T(0)
                              : x < 3 ? x / 3 + T(0.5)
                                      : T(1); }},
-      naive{[](T x) { return std::min(std::max(x, T(-1)), T(1)); },
+      naive{"hardtanh", [](T x) { return std::min(std::max(x, T(-1)), T(1)); },
             [](T x) { return x > -1 && x < 1 ? T(1) : T(0); }},
-      naive{[](T x) { return std::min(std::max(x, T(0)), T(6)); },
+      naive{"relu6", [](T x) { return std::min(std::max(x, T(0)), T(6)); },
             [](T x) { return x > 0 && x < 6 ? T(1) : T(0); }},
-      naive{[](T x) { return x / (1 + std::abs(x)); },
+      naive{"softsign", [](T x) { return x / (1 + std::abs(x)); },
             [](T x) { return 1 / ((1 + std::abs(x)) * (1 + std::abs(x))); }});
 }
 

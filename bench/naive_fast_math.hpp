@@ -8,7 +8,8 @@
 
 namespace naive_fast_math {
 
-// Function fn of k_names (activations.cpp) on x: op 0 its value, 1 its derivative, 2 g times it.
+// Function fn of naive_functions (naive.hpp) on x: op 0 its value, 1 its derivative, 2 g times
+// it.
 template <class T>
 void run(std::size_t fn, int op, const std::vector<T>& x, const std::vector<T>& g,
          std::vector<T>& y);

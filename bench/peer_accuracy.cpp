@@ -29,7 +29,7 @@ using impl = std::function<void(const vec&, vec&)>;  // x → f(x) or f'(x), a w
 
 struct function {
   const char* name;
-  std::size_t index;  // in k_names (activations.cpp) and naive_functions
+  std::size_t index;  // in naive_functions (naive.hpp)
   long double (*value)(long double);
   long double (*derivative)(long double);
 };

@@ -5,6 +5,8 @@
 #pragma once
 
 #include <actfn/actfn.hpp>
+#include <cstdio>
+#include <initializer_list>
 #include <string>
 #include <tuple>
 #include <type_traits>
@@ -139,16 +141,39 @@ acc::root_window derivative_root(const F& f, double scale = 1) {
   return w;
 }
 
-// A short name for tables and benchmark rows: F::name without "actfn::", and the mode.
+// A short name for tables: F::name without "actfn::", the parameters where they are not the
+// defaults, and the tier where it is not the default: "celu(0.7)", "sigmoid_fast".
 template <class F>
 std::string label(const F& f) {
   std::string s = F::name;
-  if (s.rfind("actfn::", 0) == 0) s.erase(0, 7);
+  s.erase(0, s.rfind(':') + 1);
+  const F d{};
+  // "(a)" or "(a, b)"; appended piece by piece (GCC 12's -Wrestrict misreads "(" + string)
+  const auto args = [&s](std::initializer_list<double> v) {
+    char buf[32];
+    const char* sep = "(";
+    for (const double a : v) {
+      std::snprintf(buf, sizeof buf, "%s%g", sep, a);
+      s.append(buf);
+      sep = ", ";
+    }
+    s.append(")");
+  };
   if constexpr (is<F, actfn::gelu>) {
-    if (f.approximation == actfn::gelu_approximation::tanh) s += "_tanh";
+    if (f.approximation == actfn::gelu_approximation::tanh) s.append("_tanh");
+  } else if constexpr (is<F, actfn::leaky_relu>) {
+    if (f.negative_slope != d.negative_slope) args({double(f.negative_slope)});
+  } else if constexpr (is<F, actfn::silu> || is<F, actfn::softplus>) {
+    if (f.beta != d.beta) args({double(f.beta)});
+  } else if constexpr (is<F, actfn::elu> || is<F, actfn::celu>) {
+    if (f.alpha != d.alpha) args({double(f.alpha)});
+  } else if constexpr (is<F, actfn::hardtanh>) {
+    if (f.min_val != d.min_val || f.max_val != d.max_val) {
+      args({double(f.min_val), double(f.max_val)});
+    }
   }
-  if constexpr (std::is_same_v<typename tier_of<F>::type, actfn::precise>) s += "_precise";
-  if constexpr (is_fast<F>) s += "_fast";
+  if constexpr (std::is_same_v<typename tier_of<F>::type, actfn::precise>) s.append("_precise");
+  if constexpr (is_fast<F>) s.append("_fast");
   return s;
 }
 
@@ -165,7 +190,7 @@ R value(const F& f, R x) {
   } else if constexpr (fn::is<F, actfn::tanh>) {
     return tanh_v(x);
   } else if constexpr (fn::is<F, actfn::relu>) {
-    return x != x ? x : x > 0 ? x : R(0);
+    return x < 0 ? R(0) : x;  // NaN and -0 kept
   } else if constexpr (fn::is<F, actfn::leaky_relu>) {
     return x < 0 ? R(f.negative_slope) * x : x;
   } else if constexpr (fn::is<F, actfn::gelu>) {

@@ -16,6 +16,7 @@
 #include <type_traits>
 #include <vector>
 
+#include "functions.hpp"
 #include "reference.hpp"
 
 namespace {
@@ -276,91 +277,26 @@ TEST_CASE("16-bit types: float16 rounds as the compiler's _Float16", "[half]") {
 }
 #endif
 
+// Every instance of the list (tests/functions.hpp), and a few more parameters: a negative and
+// a large slope, CELU's α above 1, hardtanh's bounds off the grid.
 TEMPLATE_TEST_CASE("16-bit types: every result correctly rounded, all inputs", "[half][accuracy]",
                    actfn::float16, actfn::bfloat16) {
   using T = TestType;
-  const R lambda = ref::k_selu_lambda, alpha = ref::k_selu_alpha;
-  require_correctly_rounded(
-      "sigmoid", actfn::sigmoid<T>{}, [](R x) { return ref::sigmoid(x); },
-      [](R x) { return ref::sigmoid_d(x); });
-  require_correctly_rounded(
-      "tanh", actfn::tanh<T>{}, [](R x) { return ref::tanh_v(x); },
-      [](R x) { return ref::tanh_d(x); });
-  require_correctly_rounded(
-      "relu", actfn::relu<T>{}, [](R x) { return x < 0 ? R(0) : x; },
-      [](R x) { return x > 0    ? R(1)
-                       : x <= 0 ? R(0)
-                                : x; });
-  for (const float s : {0.01f, 0.75f, -2.5f}) {
-    require_correctly_rounded(
-        "leaky_relu " + std::to_string(s), actfn::leaky_relu<T>{s},
-        [s](R x) { return x < 0 ? s * x : x; },
-        [s](R x) { return x > 0    ? R(1)
-                          : x <= 0 ? R(s)
-                                   : x; });
-  }
-  require_correctly_rounded(
-      "gelu", actfn::gelu<T>{}, [](R x) { return ref::gelu(x); },
-      [](R x) { return ref::gelu_d(x); });
-  require_correctly_rounded(
-      "gelu tanh", actfn::gelu<T>{actfn::gelu_approximation::tanh},
-      [](R x) { return ref::gelu_tanh(x); }, [](R x) { return ref::gelu_tanh_d(x); });
-  for (const float beta : {1.0f, 1.702f}) {
-    require_correctly_rounded(
-        "silu " + std::to_string(beta), actfn::silu<T>{beta},
-        [beta](R x) { return ref::silu(x, R(beta)); },
-        [beta](R x) { return ref::silu_d(x, R(beta)); });
-  }
-  for (const float beta : {1.0f, 2.0f}) {
-    require_correctly_rounded(
-        "softplus " + std::to_string(beta), actfn::softplus<T>{beta},
-        [beta](R x) { return ref::softplus(x, R(beta)); },
-        [beta](R x) { return ref::softplus_d(x, R(beta)); });
-  }
-  require_correctly_rounded(
-      "log_sigmoid", actfn::log_sigmoid<T>{}, [](R x) { return ref::log_sigmoid(x); },
-      [](R x) { return ref::log_sigmoid_d(x); });
-  for (const float a : {1.0f, 0.5f}) {
-    require_correctly_rounded(
-        "elu " + std::to_string(a), actfn::elu<T>{a}, [a](R x) { return ref::elu(x, R(a)); },
-        [a](R x) { return ref::elu_d(x, R(a)); });
-  }
-  require_correctly_rounded(
-      "selu", actfn::selu<T>{}, [=](R x) { return ref::elu(x, alpha, lambda); },
-      [=](R x) { return ref::elu_d(x, alpha, lambda); });
-  require_correctly_rounded(
-      "celu 2", actfn::celu<T>{2.0f}, [](R x) { return ref::elu(x, R(2), R(1), R(2)); },
-      [](R x) { return ref::elu_d(x, R(2), R(1), R(2)); });
-  require_correctly_rounded(
-      "mish", actfn::mish<T>{}, [](R x) { return ref::mish(x); },
-      [](R x) { return ref::mish_d(x); });
-  require_correctly_rounded(
-      "hardsigmoid", actfn::hardsigmoid<T>{}, [](R x) { return ref::hardsigmoid(x); },
-      [](R x) { return ref::hardsigmoid_d(x); });
-  require_correctly_rounded(
-      "hardswish", actfn::hardswish<T>{}, [](R x) { return ref::hardswish(x); },
-      [](R x) { return ref::hardswish_d(x); });
-  for (const auto& bounds : {std::pair{-1.0f, 1.0f}, std::pair{-0.3f, 2.5f}}) {
-    const float lo = bounds.first, hi = bounds.second;  // (Clang 14 captures no bindings)
-    require_correctly_rounded(
-        "hardtanh", actfn::hardtanh<T>{lo, hi},
-        [lo, hi](R x) { return x < lo   ? R(lo)
-                               : x > hi ? R(hi)
-                                        : x; },
-        [lo, hi](R x) { return x > lo && x < hi ? R(1)
-                               : x != x         ? x
-                                                : R(0); });
-  }
-  require_correctly_rounded(
-      "relu6", actfn::relu6<T>{}, [](R x) { return x < 0   ? R(0)
-                                                   : x > 6 ? R(6)
-                                                           : x; },
-      [](R x) { return x > 0 && x < 6 ? R(1)
-                       : x != x       ? x
-                                      : R(0); });
-  require_correctly_rounded(
-      "softsign", actfn::softsign<T>{}, [](R x) { return ref::softsign(x); },
-      [](R x) { return ref::softsign_d(static_cast<ref::quad>(x)); });  // 1 + 2^66 exactly
+  const auto check = [](const auto& f) {
+    using F = std::remove_cvref_t<decltype(f)>;
+    const auto fv = [f](R x) { return ref::value(f, x); };
+    if constexpr (fn::is<F, actfn::softsign>) {  // 1 + 2^66 exactly: in quad
+      require_correctly_rounded(fn::label(f), f, fv,
+                                [f](R x) { return ref::derivative(f, ref::quad(x)); });
+    } else {
+      require_correctly_rounded(fn::label(f), f, fv, [f](R x) { return ref::derivative(f, x); });
+    }
+  };
+  fn::for_each<T>(check);
+  check(actfn::leaky_relu<T>{0.75f});
+  check(actfn::leaky_relu<T>{-2.5f});
+  check(actfn::celu<T>{2.0f});
+  check(actfn::hardtanh<T>{-0.3f, 2.5f});
 }
 
 TEMPLATE_TEST_CASE("16-bit types: the gated units, every product within half a spacing", "[half]",

@@ -1,5 +1,6 @@
-// Differential fuzzing of the span forms: the input bytes choose the element type, function,
-// GELU mode or slope, operation, in-place or not, the level the spans run (actfn::limit_isa), an
+// Differential fuzzing of the span forms: the input bytes choose the element type, the function
+// (an instance of actfn's list, each tier with kernels of its own, or one with a fuzzed
+// parameter), the operation, in-place or not, the level the spans run (actfn::limit_isa), an
 // element offset into the buffer (so the data is not aligned to any vector width) and the
 // values. Every span result must equal the scalar call bit for bit where the spans run the
 // static target (and be within the bound elsewhere), and stay within the documented bound of a
@@ -14,6 +15,7 @@
 #include <cstring>
 #include <vector>
 
+#include "../functions.hpp"
 #include "../ulp.hpp"
 
 namespace {
@@ -43,10 +45,12 @@ bool same_bits(T a, T b) {
 enum class op : std::uint8_t { value, derivative, backward, from_output };
 
 // Checks one functor on xs (at an offset inside a larger buffer) against its scalar calls and
-// the reference: ref_value / ref_derivative take and return ref_t<T>.
-template <class T, class F, class RV, class RD>
-void check(const F& f, op o, bool in_place, const std::vector<T>& xs, std::size_t offset,
-           RV ref_value, RD ref_derivative, acc::root_window root) {
+// the reference (tests/functions.hpp), within its documented bounds.
+template <class T, class F>
+void check(const F& f, op o, bool in_place, const std::vector<T>& xs, std::size_t offset) {
+  using R = acc::ref_t<T>;
+  const acc::root_window root = fn::derivative_root(f);
+  const std::string name = fn::label(f);
   const std::size_t n = xs.size();
   std::vector<T> buf(n + offset + 1), grad(n + offset + 1);
   std::copy(xs.begin(), xs.end(), buf.begin() + static_cast<std::ptrdiff_t>(offset));
@@ -77,11 +81,11 @@ void check(const F& f, op o, bool in_place, const std::vector<T>& xs, std::size_
     acc::ref_t<T> want_ref{};
     switch (o) {
       case op::value:
-        want_bits = f(xi), bound = acc::value_bound<T>, want_ref = ref_value(acc::ref_t<T>(xi));
+        want_bits = f(xi), bound = fn::value_bound<F>(), want_ref = ref::value(f, R(xi));
         break;
       case op::derivative:
-        want_bits = f.derivative(xi), bound = acc::derivative_bound<T>;
-        want_ref = ref_derivative(acc::ref_t<T>(xi));
+        want_bits = f.derivative(xi), bound = fn::derivative_bound<F>();
+        want_ref = ref::derivative(f, R(xi));
         break;
       case op::backward:
         want_bits = T(T(0.75) + static_cast<T>(i % 5)) * f.derivative(xi);
@@ -96,144 +100,82 @@ void check(const F& f, op o, bool in_place, const std::vector<T>& xs, std::size_
     }
     // Bit for bit where the spans run the static target; else each within the bound.
     if (acc::spans_run_static_target() || o == op::from_output || !std::isfinite(want_bits)) {
-      if (!same_bits(out[i], want_bits)) fail("span != scalar", F::name, xi, out[i], want_bits);
+      if (!same_bits(out[i], want_bits)) fail("span != scalar", name.c_str(), xi, out[i], want_bits);
     } else if (bound > 0 && acc::error_at(xi, out[i], want_ref, root) > bound) {
-      fail("span beyond the documented bound", F::name, xi, out[i], static_cast<double>(want_ref));
+      fail("span beyond the documented bound", name.c_str(), xi, out[i], static_cast<double>(want_ref));
     }
     if (bound > 0 && acc::error_at(xi, want_bits, want_ref, root) > bound) {
-      fail("beyond the documented bound", F::name, xi, want_bits, static_cast<double>(want_ref));
+      fail("beyond the documented bound", name.c_str(), xi, want_bits, static_cast<double>(want_ref));
     }
   }
 }
 
+// Instance k of the list's (every tier with kernels of its own), or one of the functions with
+// a parameter at the fuzzed value s (bounded where the reference's root window needs it).
+template <class T, class Fn>
+void with_function(std::uint8_t k, T s, Fn fn) {
+  std::size_t i = 0, count = 0;
+  fn::for_each_kernel_set<T>([&](const auto&) { ++count; });
+  const std::size_t pick = k % (count + 6);
+  fn::for_each_kernel_set<T>([&](const auto& f) {
+    if (i++ == pick) fn(f);
+  });
+  const bool finite = s - s == 0, moderate = std::fabs(s) >= T(0.125) && std::fabs(s) <= T(8);
+  switch (pick - count) {
+    case 0:
+      fn(actfn::leaky_relu<T>{finite ? s : T(0.01)});
+      break;
+    case 1:
+      fn(actfn::silu<T>{moderate ? s : T(1.702)});
+      break;
+    case 2:
+      fn(actfn::softplus<T>{moderate && s > 0 ? s : T(1)});
+      break;
+    case 3:
+      fn(actfn::elu<T>{moderate ? s : T(1)});
+      break;
+    case 4:
+      fn(actfn::celu<T>{moderate ? s : T(1)});
+      break;
+    case 5: {  // hardtanh on [-|s|, |s| + 1] (|s| + 1 rounds to |s| for huge s)
+      const T lo = -std::fabs(finite ? s : T(1)), hi = std::fabs(finite ? s : T(1)) + 1;
+      if (lo < hi) fn(actfn::hardtanh<T>{lo, hi});
+      break;
+    }
+    default:
+      break;
+  }
+}
+
 template <class T>
-void run(std::uint8_t mode, T slope, bytes in) {
+void run(std::uint8_t mode, std::uint8_t which, T slope, bytes in) {
   std::uint8_t offset = 0;
   in.take(offset);
   std::vector<T> xs;
   for (T v; in.take(v);) xs.push_back(v);
   const op o = static_cast<op>(mode >> 3 & 3);
   const bool in_place = mode >> 5 & 1;
-  using R = acc::ref_t<T>;
-  const auto none = acc::root_window{};
-  // the function from bits 0-2 and 6 (the others choose the form, in place, the type)
-  switch (((mode & 7) + 8 * (mode >> 6 & 1)) % 15) {
-    case 0:
-      check(actfn::sigmoid<T>{}, o, in_place, xs, offset % 16, ref::sigmoid<R>, ref::sigmoid_d<R>,
-            none);
-      break;
-    case 1:
-      check(actfn::tanh<T>{}, o, in_place, xs, offset % 16, ref::tanh_v<R>, ref::tanh_d<R>, none);
-      break;
-    case 2:
-      check(
-          actfn::relu<T>{}, o, in_place, xs, offset % 16,
-          [](R x) { return x != x  ? x
-                           : x > 0 ? x
-                                   : R(0); },
-          [](R x) { return x != x  ? x
-                           : x > 0 ? R(1)
-                                   : R(0); }, none);
-      break;
-    case 3: {
-      if (!(slope - slope == 0)) slope = T(0.01);
-      const actfn::leaky_relu<T> f(slope);
-      check(
-          f, o, in_place, xs, offset % 16, [slope](R x) { return x < 0 ? R(slope) * x : x; },
-          [slope](R x) { return x != x  ? x
-                                : x > 0 ? R(1)
-                                        : R(slope); }, none);
-      break;
-    }
-    case 4:
-      check(actfn::gelu<T>{}, o, in_place, xs, offset % 16, ref::gelu<R>, ref::gelu_d<R>,
-            acc::gelu_derivative_root<T>);
-      break;
-    case 5:
-      check(actfn::gelu<T>{actfn::gelu_approximation::tanh}, o, in_place, xs, offset % 16,
-            ref::gelu_tanh<R>, ref::gelu_tanh_d<R>, acc::gelu_derivative_root<T>);
-      break;
-    case 6: {  // SiLU with the fuzzed β (bounded, so that the root window is meaningful)
-      if (!(std::fabs(slope) >= T(0.125) && std::fabs(slope) <= T(8))) slope = T(1.702);
-      const R b = slope;
-      check(
-          actfn::silu<T>{slope}, o, in_place, xs, offset % 16, [b](R x) { return ref::silu(x, b); },
-          [b](R x) { return ref::silu_d(x, b); },
-          acc::root_at<T>(acc::k_silu_root / static_cast<long double>(slope)));
-      break;
-    }
-    case 7: {
-      if (!(slope >= T(0.125) && slope <= T(8))) slope = T(1);
-      const R b = slope;
-      check(
-          actfn::softplus<T>{slope}, o, in_place, xs, offset % 16,
-          [b](R x) { return ref::softplus(x, b); }, [b](R x) { return ref::softplus_d(x, b); },
-          none);
-      break;
-    }
-    case 8:
-      check(actfn::log_sigmoid<T>{}, o, in_place, xs, offset % 16, ref::log_sigmoid<R>,
-            ref::log_sigmoid_d<R>, none);
-      break;
-    case 9: {
-      if (!(std::fabs(slope) >= T(0.125) && std::fabs(slope) <= T(8))) slope = T(1);
-      const R a = slope;
-      check(
-          actfn::celu<T>{slope}, o, in_place, xs, offset % 16,
-          [a](R x) { return ref::elu(x, a, R(1), a); },
-          [a](R x) { return ref::elu_d(x, a, R(1), a); }, none);
-      break;
-    }
-    case 10:
-      check(actfn::mish<T>{}, o, in_place, xs, offset % 16, ref::mish<R>, ref::mish_d<R>,
-            acc::root_at<T>(acc::k_mish_root, 0.5L));
-      break;
-    case 11:
-      check(actfn::hardsigmoid<T>{}, o, in_place, xs, offset % 16, ref::hardsigmoid<R>,
-            ref::hardsigmoid_d<R>, none);
-      break;
-    case 12:
-      check(actfn::hardswish<T>{}, o, in_place, xs, offset % 16, ref::hardswish<R>,
-            ref::hardswish_d<R>, none);
-      break;
-    case 13:
-      check(actfn::softsign<T>{}, o, in_place, xs, offset % 16, ref::softsign<R>,
-            ref::softsign_d<R>, none);
-      break;
-    case 14: {  // hardtanh on [-|s|, |s| + 1] with the fuzzed s (finite), exact
-      if (!(slope - slope == 0)) slope = T(1);
-      const T lo = -std::fabs(slope), hi = std::fabs(slope) + 1;
-      if (!(lo < hi)) break;  // |s| + 1 rounds to |s| for huge s
-      check(
-          actfn::hardtanh<T>{lo, hi}, o, in_place, xs, offset % 16,
-          [lo, hi](R x) {
-            return x != x ? x : x < lo ? R(lo) : x > hi ? R(hi) : x;
-          },
-          [lo, hi](R x) { return x != x             ? x
-                                 : x > lo && x < hi ? R(1)
-                                                    : R(0); }, none);
-      break;
-    }
-  }
+  with_function<T>(which, slope,
+                   [&](const auto& f) { check(f, o, in_place, xs, offset % 16); });
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   bytes in{data, size};
-  std::uint8_t mode = 0, level = 0;
-  if (!in.take(mode) || !in.take(level)) return 0;
+  std::uint8_t mode = 0, which = 0, level = 0;
+  if (!in.take(mode) || !in.take(which) || !in.take(level)) return 0;
   // The level the spans run, among those this CPU has (capped above): every target's kernels.
   constexpr const char* k_levels[] = {"scalar", "sse2", "avx2", "avx512"};
   actfn::limit_isa(k_levels[level % 4]);
   if (mode & 0x80) {
     double slope = 0;
     in.take(slope);
-    run<double>(mode, slope, in);
+    run<double>(mode, which, slope, in);
   } else {
     float slope = 0;
     in.take(slope);
-    run<float>(mode, slope, in);
+    run<float>(mode, which, slope, in);
   }
   return 0;
 }

@@ -36,7 +36,7 @@ struct logistic_product {
       e = detail::exp(-detail::abs(b));
     }
     r = 1 / (1 + e);
-    constexpr W k_safe = std::numeric_limits<W>::max() * W(0x1p-64);
+    constexpr W k_safe = ce::k_max<W> * W(0x1p-64);
     if (detail::abs(b) < W(1e5) && detail::abs(x) < k_safe && detail::abs(beta) < k_safe) {
       b_lo = product_error(beta, x, b);
     }

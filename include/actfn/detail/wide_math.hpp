@@ -20,6 +20,8 @@ template <class W>
 inline constexpr W k_inf = std::numeric_limits<W>::infinity();
 template <class W>
 inline constexpr W k_eps = std::numeric_limits<W>::epsilon();
+template <class W>
+inline constexpr W k_max = std::numeric_limits<W>::max();
 
 template <class W>
 ACTFN_HOST_DEVICE constexpr W abs(W x) noexcept {
@@ -153,8 +155,7 @@ ACTFN_HOST_DEVICE constexpr W log1p(W x) noexcept {
 // give 0, not NaN.
 template <class W>
 ACTFN_HOST_DEVICE constexpr W finite_part(W x) noexcept {
-  constexpr W k_max = std::numeric_limits<W>::max();
-  return x > k_max ? k_max : x < -k_max ? -k_max : x;
+  return x > ce::k_max<W> ? ce::k_max<W> : x < -ce::k_max<W> ? -ce::k_max<W> : x;
 }
 // The sign of a result that is 0 because a factor underflowed: that of x.
 template <class W>
