@@ -1,7 +1,8 @@
 // actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu, gelu, silu, softplus,
 // log_sigmoid, elu, selu, celu, mish, hardsigmoid, hardswish, hardtanh, relu6 and softsign; the
 // gated units (gated, swiglu, geglu, reglu); the 16-bit types (float16, bfloat16); and
-// active_isa(); and ACTFN_FUNCTIONS, the list of the functions (function_list.hpp).
+// active_isa(); ACTFN_FUNCTIONS, the list of the functions (function_list.hpp); and the version
+// macros (version.hpp).
 #pragma once
 
 #include "celu.hpp"
@@ -25,6 +26,7 @@
 #include "softplus.hpp"
 #include "softsign.hpp"
 #include "tanh.hpp"
+#include "version.hpp"
 
 #if defined(ACTFN_EXTERN_KERNELS) || defined(ACTFN_DEFINE_KERNELS)
 #include "detail/kernel_instances.hpp"

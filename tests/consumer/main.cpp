@@ -17,6 +17,7 @@ int main() {
   bool ok = y[0] > 0 && y[1] == 0.5f && s.derivative(20.f) > 0 && t.derivative(10.0) > 0 &&
             std::signbit(t(-0.0)) && l(-1.f) == -0.2f && g(-INFINITY) == 0 &&
             actfn::gelu<float>{}.derivative(INFINITY) == 1 && actfn::relu<double>{}(-3.0) == 0;
-  std::puts(ok ? "consumer: ok" : "consumer: WRONG VALUES");
+  static_assert(ACTFN_VERSION >= 200, "<actfn/actfn.hpp> brings the version macros");
+  std::printf("consumer of actfn %s: %s\n", ACTFN_VERSION_STRING, ok ? "ok" : "WRONG VALUES");
   return ok ? 0 : 1;
 }
