@@ -9,6 +9,20 @@
 
 namespace {
 
+// gated<F> takes actfn's functors, every tier and type, and nothing else (a lambda, a type without
+// kernels: tests/check_diagnostics.sh checks the error names the concept).
+static_assert(actfn::activation_functor<actfn::silu<float>>);
+static_assert(actfn::activation_functor<actfn::gelu<double, actfn::precise>>);
+static_assert(actfn::activation_functor<actfn::relu<actfn::bfloat16, actfn::fast>>);
+static_assert(!actfn::activation_functor<float>);
+static_assert(!actfn::activation_functor<decltype([](float x) { return x; })>);
+struct look_alike {
+  using value_type = float;
+  using kernel_tag = actfn::detail::relu_tag;
+  float operator()(float x) const { return x; }
+};
+static_assert(!actfn::activation_functor<look_alike>);
+
 template <class T>
 const char* type_name() {
   return std::is_same_v<T, float> ? "float" : std::is_same_v<T, double> ? "double" : "long double";

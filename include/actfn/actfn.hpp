@@ -5,6 +5,8 @@
 // macros (version.hpp).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "celu.hpp"
 #include "elu.hpp"
 #include "function_list.hpp"

@@ -2,6 +2,8 @@
 // α·expm1(x/α)).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/error.hpp"
 #include "elu.hpp"  // the kernels: the ELU family's (detail/kernels/elu.hpp)

@@ -1,6 +1,8 @@
 // actfn/elu.hpp: actfn::elu, the exponential linear unit: x for x ≥ 0, α·(e^x - 1) below.
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/elu_family.hpp"
 #include "detail/error.hpp"

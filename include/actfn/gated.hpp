@@ -2,11 +2,14 @@
 // fused backward; and its aliases swiglu (SiLU), geglu (GELU) and reglu (ReLU).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include <span>
 #include <string>
 #include <type_traits>
 #include <utility>
 
+#include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/core.hpp"
 #include "detail/span_ops.hpp"
@@ -28,7 +31,7 @@ namespace actfn {
 /// Sizes: every span of one call has the same length (for the two-halves form, ab has twice y's);
 /// an output may be the very memory of an input, or disjoint from it; grad_a and grad_b are
 /// disjoint. Bad arguments throw std::invalid_argument before anything is written.
-template <class F>
+template <activation_functor F>
 struct gated {
   /// The element type T of F.
   using value_type = typename F::value_type;

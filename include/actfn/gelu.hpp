@@ -2,6 +2,8 @@
 // approximation of GPT-2/BERT (PyTorch's approximate="tanh").
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
 

@@ -2,6 +2,8 @@
 // element types: storage with exact, constexpr conversions, and no arithmetic of their own.
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include <bit>
 #include <concepts>
 #include <cstdint>

@@ -1,6 +1,8 @@
 // actfn/hardsigmoid.hpp: actfn::hardsigmoid, relu6(x + 3)/6, the piecewise-linear sigmoid.
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/kernels/hardsigmoid.hpp"
 #include "detail/parameterless.hpp"

@@ -1,6 +1,8 @@
 // actfn/hardswish.hpp: actfn::hardswish, x·relu6(x + 3)/6 (MobileNetV3).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/kernels/hardswish.hpp"
 #include "detail/parameterless.hpp"

@@ -1,6 +1,8 @@
 // actfn/hardtanh.hpp: actfn::hardtanh, x clamped to [min_val, max_val].
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/error.hpp"

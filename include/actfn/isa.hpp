@@ -1,6 +1,8 @@
 // actfn/isa.hpp: which instruction set the span forms run, and how to cap it.
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include <string>
 #include <string_view>
 

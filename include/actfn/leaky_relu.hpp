@@ -1,6 +1,8 @@
 // actfn/leaky_relu.hpp: actfn::leaky_relu, x for x ≥ 0 and negative_slope·x below.
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/kernels/leaky_relu.hpp"

@@ -1,6 +1,8 @@
 // actfn/log_sigmoid.hpp: actfn::log_sigmoid, log σ(x) = -softplus(-x).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/kernels/log_sigmoid.hpp"
 #include "detail/parameterless.hpp"

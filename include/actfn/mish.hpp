@@ -1,6 +1,8 @@
 // actfn/mish.hpp: actfn::mish, x·tanh(softplus(x)) (YOLOv4).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/kernels/mish.hpp"
 #include "detail/parameterless.hpp"

@@ -1,6 +1,8 @@
 // actfn/relu.hpp: actfn::relu, the rectified linear unit max(0, x).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/kernels/relu.hpp"

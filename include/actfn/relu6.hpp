@@ -1,6 +1,8 @@
 // actfn/relu6.hpp: actfn::relu6, min(max(0, x), 6) (MobileNet).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "hardtanh.hpp"  // the kernels: the clamp's (detail/kernels/hardtanh.hpp)

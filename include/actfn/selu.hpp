@@ -1,6 +1,8 @@
 // actfn/selu.hpp: actfn::selu, the scaled ELU of self-normalizing networks: λ·elu(x) with α fixed.
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "elu.hpp"  // the kernels: the ELU family's (detail/kernels/elu.hpp)
 

@@ -1,6 +1,8 @@
 // actfn/sigmoid.hpp: actfn::sigmoid, the logistic function σ(x) = 1/(1+e^-x).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/kernels/sigmoid.hpp"
 #include "detail/parameterless.hpp"

@@ -1,6 +1,8 @@
 // actfn/silu.hpp: actfn::silu, SiLU/Swish x·σ(βx) (β = 1.702: CLIP's "quick GELU").
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/error.hpp"

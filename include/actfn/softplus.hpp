@@ -1,6 +1,8 @@
 // actfn/softplus.hpp: actfn::softplus, log(1 + e^βx)/β, exact everywhere (no threshold switch).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/activation.hpp"
 #include "detail/config.hpp"
 #include "detail/error.hpp"

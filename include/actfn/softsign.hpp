@@ -1,6 +1,8 @@
 // actfn/softsign.hpp: actfn::softsign, x/(1 + |x|).
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/kernels/softsign.hpp"
 #include "detail/parameterless.hpp"

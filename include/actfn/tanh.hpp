@@ -1,6 +1,8 @@
 // actfn/tanh.hpp: actfn::tanh, the hyperbolic tangent as an activation.
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include "detail/config.hpp"
 #include "detail/kernels/tanh.hpp"
 #include "detail/parameterless.hpp"

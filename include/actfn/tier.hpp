@@ -1,6 +1,8 @@
 // actfn/tier.hpp: the accuracy tiers, every functor's second template parameter.
 #pragma once
 
+#include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
+
 #include <concepts>
 
 namespace actfn {

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <bit>
+#include <concepts>
 #include <span>
 #include <type_traits>
 
@@ -111,6 +112,25 @@ struct activation {
     }
   }
 };
+
+}  // namespace actfn::detail
+
+namespace actfn {
+
+/// An actfn activation functor: sigmoid<float>, gelu<double, precise>, ... (a class derived from
+/// the forms every functor shares, with its kernels). What actfn::gated<F> gates with: a lambda
+/// or another library's functor is not one.
+template <class F>
+concept activation_functor =
+    requires {
+      typename F::value_type;
+      typename F::kernel_tag;
+    } && floating_point<typename F::value_type> &&
+    std::derived_from<F, detail::activation<F, typename F::value_type>>;
+
+}  // namespace actfn
+
+namespace actfn::detail {
 
 // The span form of D::derivative_from_output(T), for the functions whose derivative is a
 // function of their output (sigmoid, tanh): one formula, which the compiler vectorizes.

@@ -2,9 +2,7 @@
 // in, and the error path shared by all span entry points.
 #pragma once
 
-#if (defined(_MSVC_LANG) ? _MSVC_LANG : __cplusplus) < 202002L
-#error "actfn needs C++20 (-std=c++20 or later)"
-#endif
+#include "cxx20.hpp"
 
 #include <cfloat>
 #include <concepts>

@@ -14,6 +14,21 @@
 #define ACTFN_INSTANCE extern template
 #endif
 
+// A program built with ACTFN_EXTERN_KERNELS and no ACTFN_DEFINE_KERNELS translation unit fails to
+// link with this symbol's name, which says what is missing, rather than with 90 undefined loops.
+// (GCC and Clang: `used` keeps the reference at every optimization level; `weak` lets several
+// translation units define the kernels.)
+#if defined(__GNUC__) || defined(__clang__)
+#if defined(ACTFN_DEFINE_KERNELS)
+extern "C" [[gnu::weak]] const int
+    actfn_EXTERN_KERNELS_needs_one_translation_unit_with_ACTFN_DEFINE_KERNELS = 1;
+#else
+extern "C" const int actfn_EXTERN_KERNELS_needs_one_translation_unit_with_ACTFN_DEFINE_KERNELS;
+[[gnu::used]] static const int* const actfn_kernels_defined_elsewhere =
+    &actfn_EXTERN_KERNELS_needs_one_translation_unit_with_ACTFN_DEFINE_KERNELS;
+#endif
+#endif
+
 // The three span forms of functor F<T, A> on one level.
 #define ACTFN_LOOPS(level, F, A, T)                                                             \
   ACTFN_INSTANCE void actfn::detail::level::loop<actfn::detail::op::value, actfn::F<T, A>, T>( \
