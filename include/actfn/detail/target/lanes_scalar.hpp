@@ -7,18 +7,25 @@
 
 namespace actfn::detail::ACTFN_TARGET {
 
+// The plain lane types, float and double, by enable_if rather than a concept: GCC 12 can lose a
+// concept's cached satisfaction to its garbage collector in a large translation unit (measured:
+// tests/half.cpp at -O3 -Wall, "std::floating_point<double>" unsatisfied, gone with
+// --param ggc-min-expand=100000), and these overloads are found in every kernel.
+template <class S>
+using plain_lane = std::enable_if_t<std::is_floating_point_v<S>, int>;
+
 // a where m, else b, by bits rather than a branch: GCC keeps both sides computed, as the batches
 // do, and vectorizes a user's loop of scalar calls; a `m ? a : b` between two computed values
 // becomes a branch to it ("control flow in loop": ELU and Mish calls ran at the naive loop's
 // speed).
-template <std::floating_point S>
+template <class S, plain_lane<S> = 0>
 ACTFN_INLINE S select(bool m, S a, S b) noexcept {
   using U = std::conditional_t<sizeof(S) == 8, std::uint64_t, std::uint32_t>;
   const U mask = U(0) - U(m);
   return std::bit_cast<S>((std::bit_cast<U>(a) & mask) | (std::bit_cast<U>(b) & ~mask));
 }
 // a·b + c, fused where the target has an FMA instruction (as the batches of AVX2 and AVX-512).
-template <std::floating_point S>
+template <class S, plain_lane<S> = 0>
 ACTFN_INLINE S madd(S a, S b, S c) noexcept {
 #if ACTFN_PLAIN_FMA
   return std::fma(a, b, c);
@@ -27,22 +34,22 @@ ACTFN_INLINE S madd(S a, S b, S c) noexcept {
   return p + c;
 #endif
 }
-template <std::floating_point S>
+template <class S, plain_lane<S> = 0>
 ACTFN_INLINE S min_of(S a, S b) noexcept {
   return a < b ? a : b;
 }
-template <std::floating_point S>
+template <class S, plain_lane<S> = 0>
 ACTFN_INLINE S max_of(S a, S b) noexcept {
   return a > b ? a : b;
 }
-template <std::floating_point S>
+template <class S, plain_lane<S> = 0>
 ACTFN_INLINE S magnitude(S x) noexcept {
   return std::fabs(x);
 }
 ACTFN_INLINE double recip(double d) noexcept { return 1 / d; }
 ACTFN_INLINE float recip(float d) noexcept { return 1 / d; }
 // a/b, rounded once.
-template <std::floating_point S>
+template <class S, plain_lane<S> = 0>
 ACTFN_INLINE S quotient(S a, S b) noexcept {
   return a / b;
 }
