@@ -19,7 +19,7 @@ TEMPLATE_TEST_CASE("sigmoid derivative within its bound", "[sigmoid][accuracy]",
 
 // actfn::precise: float in double lanes, rounded once (double and long double: the same kernels
 // as the default tier). Every 4th sweep input: these kernels are unchanged since their
-// exhaustive measurement (README), and the suite's time goes to the default tier.
+// exhaustive measurement (docs/accuracy.md), and the suite's time goes to the default tier.
 TEST_CASE("sigmoid, precise tier: float within 0.502 ULP", "[sigmoid][accuracy]") {
   const actfn::sigmoid<float, actfn::precise> f;
   acc::require_within(

@@ -18,7 +18,7 @@ TEMPLATE_TEST_CASE("tanh derivative within its bound", "[tanh][accuracy]", float
 
 // actfn::precise: float in double lanes, rounded once (double and long double: the same kernels
 // as the default tier). Every 4th sweep input: these kernels are unchanged since their
-// exhaustive measurement (README), and the suite's time goes to the default tier.
+// exhaustive measurement (docs/accuracy.md), and the suite's time goes to the default tier.
 TEST_CASE("tanh, precise tier: float within 0.502 ULP", "[tanh][accuracy]") {
   const actfn::tanh<float, actfn::precise> f;
   acc::require_within(

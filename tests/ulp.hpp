@@ -15,7 +15,7 @@
 namespace acc {
 
 // Whether the span forms run the static target's kernels, as scalar calls do: then the two
-// agree bit for bit (README). Otherwise (a build without -march dispatching to a wider level)
+// agree bit for bit (docs/design.md). Otherwise (a build without -march dispatching to a wider level)
 // each is within the documented bound on its own.
 inline bool spans_run_static_target() {
   return actfn::active_isa() == actfn::detail::k_level_names[ACTFN_STATIC_LEVEL];
@@ -47,7 +47,7 @@ R pow2(int e) {
 
 // The significant bits T's results are counted in: T's own, but 64 for a long double wider than
 // x87's (AArch64's IEEE binary128), which actfn computes to x87's precision (its long double
-// constants and kernels are written for 64 bits; README, "Supported").
+// constants and kernels are written for 64 bits; docs/design.md, "Platforms and builds").
 template <class T>
 constexpr int counted_digits = std::is_same_v<T, long double>&& std::numeric_limits<T>::digits > 64
                                    ? 64
@@ -101,7 +101,7 @@ double error_at(T x, T got, R want, root_window root = {}, bool flush = false) {
   return (d < 0 ? -d : d) <= root.abs_tol ? 0 : e;
 }
 
-// The documented bounds (README, header comments). long double has no wider type to compute
+// The documented bounds (the headers' contracts, docs/accuracy.md). long double has no wider type to compute
 // in, so its error is libm's plus a few roundings.
 template <class T>
 constexpr double value_bound = std::is_same_v<T, long double> ? 4 : 1;

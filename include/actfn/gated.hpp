@@ -25,7 +25,7 @@ namespace actfn {
 /// each rounded once (double: after f and f' are rounded to double). F's parameters are those
 /// of the functor held: gated<silu<float>>{silu<float>{1.702f}}.
 /// Error (asserted by tests/gated.cpp): within 2 ULP of the exact products for float and double
-/// (measured in the README), with f's own root windows; 10 ULP for long double. Where f(a) or
+/// (measured: docs/accuracy.md), with f's own root windows; 10 ULP for long double. Where f(a) or
 /// f'(a) is subnormal in T, the products carry its absolute error (the spacing of T's subnormals)
 /// times |b| and |grad_y|.
 /// Sizes: every span of one call has the same length (for the two-halves form, ab has twice y's);

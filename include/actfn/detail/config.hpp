@@ -77,9 +77,9 @@ ACTFN_HOST_DEVICE constexpr W opaque(W x) noexcept {
 
 // The wide-type kernels (*_kernel.hpp: constant evaluation, CUDA device code, long double, and
 // double where the SIMD double kernels are off) run in a type wider than T and round once at
-// the end: measured (tests/, README) double stays within 0.51 ULP. long double has no wider type
-// and is computed as is (within 4 ULP, derivatives 8); where long double is double (MSVC),
-// double is too, and loses its margin (documented in the README).
+// the end: measured (tests/, docs/accuracy.md) double stays within 0.51 ULP. long double has no
+// wider type and is computed as is (within 4 ULP, derivatives 8); where long double is double
+// (MSVC), double is too, and loses its margin (documented in docs/accuracy.md).
 template <class T>
 struct wide {
   using type = T;

@@ -1,7 +1,7 @@
 // actfn/detail/kernel_instances.hpp: the span loops of every functor, type and level, as
 // explicit instantiation declarations (ACTFN_EXTERN_KERNELS: this translation unit compiles
 // none of them) or definitions (ACTFN_DEFINE_KERNELS: this one compiles them all). Included by
-// actfn.hpp, after every functor. See the README, "Compile time".
+// actfn.hpp, after every functor. See the README, "Compile-time options", and docs/design.md.
 #pragma once
 
 #include <cstddef>
