@@ -105,7 +105,13 @@ auto naive_functions() {
       naive{"relu6", [](T x) { return std::min(std::max(x, T(0)), T(6)); },
             [](T x) { return x > 0 && x < 6 ? T(1) : T(0); }},
       naive{"softsign", [](T x) { return x / (1 + std::abs(x)); },
-            [](T x) { return 1 / ((1 + std::abs(x)) * (1 + std::abs(x))); }});
+            [](T x) { return 1 / ((1 + std::abs(x)) * (1 + std::abs(x))); }},
+      naive{"squared_relu",
+            [](T x) {
+              const T r = std::max(T(0), x);
+              return r * r;
+            },
+            [](T x) { return x > 0 ? 2 * x : T(0); }});
 }
 
 }  // namespace naive_impl

@@ -111,7 +111,8 @@ template <class F>
 constexpr double value_bound() {
   using T = typename F::value_type;
   if constexpr (is<F, actfn::relu> || is<F, actfn::hardtanh> || is<F, actfn::relu6>) return 0;
-  if constexpr (is<F, actfn::leaky_relu>) return 0.5;  // one rounding of slope·x
+  if constexpr (is<F, actfn::leaky_relu>) return 0.5;    // one rounding of slope·x
+  if constexpr (is<F, actfn::squared_relu>) return 0.5;  // one rounding of x²
   if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh>)) {
     if constexpr (!std::is_same_v<T, long double>) return 4;
   }
@@ -121,7 +122,8 @@ template <class F>
 constexpr double derivative_bound() {
   using T = typename F::value_type;
   if constexpr (is<F, actfn::relu> || is<F, actfn::hardtanh> || is<F, actfn::relu6>) return 0;
-  if constexpr (is<F, actfn::leaky_relu>) return 0;  // 1 or the slope
+  if constexpr (is<F, actfn::leaky_relu>) return 0;    // 1 or the slope
+  if constexpr (is<F, actfn::squared_relu>) return 0;  // 2x
   if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh>)) {
     if constexpr (!std::is_same_v<T, long double>) return 4;
   }
@@ -219,6 +221,8 @@ R value(const F& f, R x) {
     return x < 0 ? R(0) : x > 6 ? R(6) : x;
   } else if constexpr (fn::is<F, actfn::softsign>) {
     return softsign(x);
+  } else if constexpr (fn::is<F, actfn::squared_relu>) {
+    return x < 0 ? R(0) : x * x;  // exact in R for float and double x; NaN kept
   } else {
     static_assert(sizeof(F) == 0, "add the function's reference here (tests/functions.hpp)");
   }
@@ -260,6 +264,8 @@ R derivative(const F& f, R x) {
     return x != x ? x : x > 0 && x < 6 ? R(1) : R(0);
   } else if constexpr (fn::is<F, actfn::softsign>) {
     return softsign_d(x);
+  } else if constexpr (fn::is<F, actfn::squared_relu>) {
+    return x < 0 ? R(0) : 2 * x;
   } else {
     static_assert(sizeof(F) == 0, "add the function's reference here (tests/functions.hpp)");
   }

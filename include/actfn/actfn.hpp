@@ -1,8 +1,7 @@
-// actfn/actfn.hpp: all of actfn: sigmoid, tanh, relu, leaky_relu, gelu, silu, softplus,
-// log_sigmoid, elu, selu, celu, mish, hardsigmoid, hardswish, hardtanh, relu6 and softsign; the
-// gated units (gated, swiglu, geglu, reglu); the 16-bit types (float16, bfloat16); and
-// active_isa(); ACTFN_FUNCTIONS, the list of the functions (function_list.hpp); and the version
-// macros (version.hpp).
+// actfn/actfn.hpp: all of actfn: every function of the list (function_list.hpp, ACTFN_FUNCTIONS:
+// sigmoid, tanh, the ReLU family, GELU, SiLU, softplus, log-sigmoid, the ELU family, Mish, the
+// hard ones, softsign, squared ReLU); the gated units (gated, swiglu, geglu, reglu); the 16-bit
+// types (float16, bfloat16); active_isa() and limit_isa(); the version macros (version.hpp).
 #pragma once
 
 #include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
@@ -27,6 +26,7 @@
 #include "silu.hpp"
 #include "softplus.hpp"
 #include "softsign.hpp"
+#include "squared_relu.hpp"
 #include "tanh.hpp"
 #include "version.hpp"
 

@@ -31,4 +31,5 @@
   X(hardswish, shared, (), __VA_ARGS__)                               \
   X(hardtanh, shared, (P(-0.5), P(2)), __VA_ARGS__)                   \
   X(relu6, shared, (), __VA_ARGS__)                                   \
-  X(softsign, shared, (), __VA_ARGS__)
+  X(softsign, shared, (), __VA_ARGS__)                                \
+  X(squared_relu, shared, (), __VA_ARGS__)
