@@ -59,9 +59,12 @@ std::vector<function<T>> functions() {
   fn::for_each_kernel_set<T>([&](const auto& f) {
     using F = std::remove_cvref_t<decltype(f)>;
     const std::string name = fn::label(f);
-    out.push_back({name, [f](std::span<const T> x, std::span<T> y) { f(x, y); },
+    out.push_back({name,
+                   [f](std::span<const T> x, std::span<T> y) { f(x, y); },
                    [f](double x) { return ref::value(f, x); },
-                   [f](R x) { return ref::value(f, x); }, {}, fn::value_bound<F>()});
+                   [f](R x) { return ref::value(f, x); },
+                   {},
+                   fn::value_bound<F>()});
     out.push_back({name + "'", [f](std::span<const T> x, std::span<T> y) { f.derivative(x, y); },
                    [f](double x) { return ref::derivative(f, x); },
                    [f](R x) { return ref::derivative(f, x); }, fn::derivative_root(f),

@@ -297,23 +297,70 @@ TEMPLATE_TEST_CASE("16-bit types: every result correctly rounded, all inputs", "
   check(actfn::leaky_relu<T>{-2.5f});
   check(actfn::celu<T>{2.0f});
   check(actfn::hardtanh<T>{-0.3f, 2.5f});
+  // Parameters that are exact 16-bit midpoints (1 + 2^-(m+1) and 1 + 3·2^-(m+1), both signs):
+  // the derivative (the slope), the clamped values and the products land on ties, which must
+  // round to even in every store path (a tie taken upward passes every other test).
+  const float t1 = 1 + std::ldexp(1.0f, -fraction_bits<T> - 1);
+  const float t3 = 1 + 3 * std::ldexp(1.0f, -fraction_bits<T> - 1);
+  for (const float slope : {t1, t3, -t1, -t3}) check(actfn::leaky_relu<T>{slope});
+  check(actfn::hardtanh<T>{-t3, t1});
+  check(actfn::hardtanh<T>{-t1, t3});
 }
 
-TEMPLATE_TEST_CASE("16-bit types: the gated units, every product within half a spacing", "[half]",
+// Every 16-bit tie through the span forms' store path of the level the suite runs (SSE2, AVX2
+// with F16C, AVX-512) and through the scalar calls: hardtanh's bound is the exact midpoint
+// between two 16-bit neighbours (a float), and clamping to it stores it; it must round to even.
+TEMPLATE_TEST_CASE("16-bit types: every tie rounds to even in every store path", "[half]",
                    actfn::float16, actfn::bfloat16) {
+  using T = TestType;
+  std::size_t bad = 0, ties = 0;
+  std::ostringstream first;
+  const std::vector<T> below(19, T(-INFINITY)), above(19, T(INFINITY));
+  std::vector<T> y(19), d(19);
+  const std::uint32_t largest = fraction_bits<T> == 7 ? 0x7f7f : 0x7bff;  // finite, positive
+  for (std::uint32_t b = 0; b < largest; ++b) {
+    const R lo = decode<T>(static_cast<std::uint16_t>(b));
+    const R hi = decode<T>(static_cast<std::uint16_t>(b + 1));
+    const float mid = static_cast<float>((lo + hi) / 2);  // exact: 12 (9) significant bits
+    REQUIRE(R(mid) == (lo + hi) / 2);
+    for (const float s : {1.0f, -1.0f}) {
+      const float t = s * mid;
+      // the tie as the lower bound (reached from -inf), or as the upper one (from +inf)
+      constexpr float big = std::numeric_limits<float>::max();
+      const actfn::hardtanh<T> f = s > 0 ? actfn::hardtanh<T>(t, big) : actfn::hardtanh<T>(-big, t);
+      const std::vector<T>& x = s > 0 ? below : above;
+      f(x, y);
+      ++ties;
+      for (const T got : {y[0], y[18], f(x[0])}) {
+        if (correctly_rounded(got, R(t))) continue;
+        if (bad++ == 0) {
+          first << "the tie " << double(t) << " stored as " << double(decode(got)) << " ("
+                << actfn::active_isa() << ")";
+        }
+      }
+    }
+  }
+  INFO(first.str());
+  CHECK(ties > 1000);
+  CHECK(bad == 0);
+}
+
+TEMPLATE_TEST_CASE("16-bit types: the gated units within half a spacing, ReGLU rounded right",
+                   "[half]", actfn::float16, actfn::bfloat16) {
   using T = TestType;
   const std::vector<T> a = all_inputs<T>();
   const std::size_t n = a.size();
   std::vector<T> b(n), g(n), y(n), ga(n), gb(n);
   for (std::size_t i = 0; i < n; ++i) b[i] = gradient<T>(i + 3), g[i] = gradient<T>(i);
-  const auto run = [&](const auto& unit, auto fv, auto fd) {
+  // exact: products that are exact in float (ReGLU's), required correctly rounded, ties included
+  const auto run = [&](const auto& unit, auto fv, auto fd, bool exact = false) {
     unit(a, b, y);
     unit.backward(a, b, g, ga, gb);
     std::size_t bad = 0, off = 0;
     std::ostringstream first;
     const auto check = [&](const char* what, T got, R want, R ai) {
       off += !correctly_rounded(got, want);
-      if (spacings(got, want) <= R(0.5) + R(0x1p-20)) return;
+      if (exact ? correctly_rounded(got, want) : spacings(got, want) <= R(0.5) + R(0x1p-20)) return;
       if (bad++ == 0) {
         first << what << " at a = " << double(ai) << ": got " << double(decode(got)) << ", exact "
               << double(want);
@@ -340,7 +387,7 @@ TEMPLATE_TEST_CASE("16-bit types: the gated units, every product within half a s
       actfn::reglu<T>{}, [](R x) { return x < 0 ? R(0) : x; },
       [](R x) { return x > 0    ? R(1)
                        : x <= 0 ? R(0)
-                                : x; });
+                                : x; }, true);
 }
 
 TEST_CASE("16-bit types: parameters are floats, and bad ones throw", "[half]") {

@@ -29,7 +29,8 @@ TEMPLATE_TEST_CASE("squared_relu value correctly rounded", "[squared_relu][accur
 TEMPLATE_TEST_CASE("squared_relu derivative exact", "[squared_relu][accuracy]", float, double,
                    long double) {
   const actfn::squared_relu<TestType> f;
-  acc::require_within("squared_relu'", f, acc::form::derivative, 0, [](auto x) { return twice(x); });
+  acc::require_within("squared_relu'", f, acc::form::derivative, 0,
+                      [](auto x) { return twice(x); });
 }
 
 TEMPLATE_TEST_CASE("squared_relu special values and backward", "[squared_relu]", float, double,

@@ -52,8 +52,8 @@ void check(const char* name, const F& f, bool exact) {
 }
 
 // Every function of the list in every tier, with its default parameters and the list's.
-#define CHECK_FUNCTION(F, kernels, arguments, ...)          \
-  check(#F, actfn::F<T, A>{}, exact);                       \
+#define CHECK_FUNCTION(F, kernels, arguments, ...) \
+  check(#F, actfn::F<T, A>{}, exact);              \
   check(#F " " #arguments, actfn::F<T, A> arguments, exact);
 template <class T, class A>
 void check_tier(bool exact) {

@@ -100,12 +100,15 @@ void check(const F& f, op o, bool in_place, const std::vector<T>& xs, std::size_
     }
     // Bit for bit where the spans run the static target; else each within the bound.
     if (acc::spans_run_static_target() || o == op::from_output || !std::isfinite(want_bits)) {
-      if (!same_bits(out[i], want_bits)) fail("span != scalar", name.c_str(), xi, out[i], want_bits);
+      if (!same_bits(out[i], want_bits))
+        fail("span != scalar", name.c_str(), xi, out[i], want_bits);
     } else if (bound > 0 && acc::error_at(xi, out[i], want_ref, root) > bound) {
-      fail("span beyond the documented bound", name.c_str(), xi, out[i], static_cast<double>(want_ref));
+      fail("span beyond the documented bound", name.c_str(), xi, out[i],
+           static_cast<double>(want_ref));
     }
     if (bound > 0 && acc::error_at(xi, want_bits, want_ref, root) > bound) {
-      fail("beyond the documented bound", name.c_str(), xi, want_bits, static_cast<double>(want_ref));
+      fail("beyond the documented bound", name.c_str(), xi, want_bits,
+           static_cast<double>(want_ref));
     }
   }
 }
@@ -155,8 +158,7 @@ void run(std::uint8_t mode, std::uint8_t which, T slope, bytes in) {
   for (T v; in.take(v);) xs.push_back(v);
   const op o = static_cast<op>(mode >> 3 & 3);
   const bool in_place = mode >> 5 & 1;
-  with_function<T>(which, slope,
-                   [&](const auto& f) { check(f, o, in_place, xs, offset % 16); });
+  with_function<T>(which, slope, [&](const auto& f) { check(f, o, in_place, xs, offset % 16); });
 }
 
 }  // namespace
