@@ -147,3 +147,44 @@ for lane, degree, rnd in (("float", 4, lambda c: struct.unpack("f", struct.pack(
         hexes = [h.replace("0000000p", "p") + "f" for h in hexes]
     print("{" + ", ".join(hexes) + "}")
     print()
+
+# The fast tier's float GELU (kernels/gelu.hpp), every coefficient rounded to float; the error
+# printed is that of the float-rounded coefficients in exact arithmetic.
+f32 = lambda c: struct.unpack("f", struct.pack("f", float(c)))[0]
+f32hex = lambda c: f32(c).hex().replace("0000000p", "p") + "f"
+
+
+def fit_f32(name, f, lo, hi, degree, shift=0):
+    cs = [f32(c) for c in mp.chebyfit(lambda u: f(u + shift), [lo - shift, hi - shift], degree + 1)]
+    worst = max(abs(horner(cs, u - shift) / f(u) - 1)
+                for u in (lo + (hi - lo) * mp.mpf(i) / 3000 for i in range(3001)))
+    print(f"// {name}: degree {degree}, max relative error 2^{float(mp.log(worst, 2)):.1f}")
+    print("{" + ", ".join(f32hex(c) for c in cs) + "}")
+    print()
+
+
+# Exact GELU: with y = |x|, R(y) = Φ(-y)/φ(y) (Mills's ratio) and M(y) = R(y) - y, so that
+# Φ(-y) = φ(y)·R(y) and GELU'(∓y) = ±φ(y)·M(y) (+ 1 for x > 0). Both in t = (y - 4)/(y + 4),
+# which maps y in [0, 16] (x's clamp) into [-1, 0.6]: R(y)·(y + 4)/√(2π), and M(y)/(y0 - y)/√(2π),
+# M's root y0 = 0.7518 taken out, so that GELU' keeps its relative accuracy through its root.
+Ry = lambda y: mp.erfc(y / mp.sqrt(2)) * mp.exp(y * y / 2) * mp.sqrt(mp.pi / 2)
+y0 = mp.findroot(lambda y: Ry(y) - y, 0.75)
+print(f"// GELU' root: y0 = {f32hex(y0)} + {f32hex(y0 - mp.mpf(f32(y0)))}")
+Ny = lambda y: (Ry(y) - y) / (y0 - y) if abs(y - y0) > mp.mpf(10)**-20 else 2 - y0 * y0
+y_of = lambda t: 4 * (1 + t) / (1 - t)
+fit_f32("fast GELU, R(y)(y + 4)/√(2π) in t", lambda t: Ry(y_of(t)) * (y_of(t) + 4) / mp.sqrt(2 * mp.pi),
+        mp.mpf(-1), mp.mpf(12) / 20, 10)
+fit_f32("fast GELU', M(y)/(y0 - y)/√(2π) in t", lambda t: Ny(y_of(t)) / mp.sqrt(2 * mp.pi),
+        mp.mpf(-1), mp.mpf(12) / 20, 9)
+
+# GELU-tanh' = σ(v) + x·v'·σ'(v) cancels near its root x1 = -0.7525; on [-1.6, -0.3] it is
+# (x - x1)·T(x), T in u = x + 0.9375.
+kt, ct = 2 * mp.sqrt(2 / mp.pi), mp.mpf("0.044715")
+sg = lambda v: 1 / (1 + mp.exp(-v))
+vt = lambda x: kt * x * (1 + ct * x * x)
+dt = lambda x: sg(vt(x)) * (1 + x * kt * (1 + 3 * ct * x * x) * (1 - sg(vt(x))))
+x1 = mp.findroot(dt, -0.75)
+print(f"// GELU-tanh' root: x1 = {f32hex(x1)} + {f32hex(x1 - mp.mpf(f32(x1)))}")
+Tx = lambda x: dt(x) / (x - x1) if abs(x - x1) > mp.mpf(10)**-20 else mp.diff(dt, x1)
+fit_f32("fast GELU-tanh', d(x)/(x - x1) in u = x + 0.9375", Tx, mp.mpf(-1.6), mp.mpf(-0.3), 10,
+        shift=mp.mpf(-0.9375))

@@ -53,6 +53,10 @@ constexpr auto optional(auto f) {
   , std::tuple{actfn::F<T, A>{}}, fn::optional<(sizeof(#arguments) > 3)>(actfn::F<T, A> arguments)
 #define ACTFN_TEST_OWN_TIER_per_tier(F, arguments) ACTFN_TEST_INSTANCES(F, , arguments)
 #define ACTFN_TEST_OWN_TIER_shared(F, arguments)
+#define ACTFN_TEST_OWN_TIER_fast_own(F, arguments)                           \
+  , fn::optional<std::is_same_v<A, actfn::fast>>(actfn::F<T, A>{}),          \
+      fn::optional<std::is_same_v<A, actfn::fast> && (sizeof(#arguments) > 3)>( \
+          actfn::F<T, A> arguments)
 #define ACTFN_TEST_OWN_TIER(F, kernels, arguments, ...) ACTFN_TEST_OWN_TIER_##kernels(F, arguments)
 
 // Every instance of T in tier A.
@@ -61,7 +65,7 @@ constexpr auto instances() {
   using P = actfn::parameter_t<T>;
   return std::tuple_cat(std::tuple{} ACTFN_FUNCTIONS(ACTFN_TEST_INSTANCES));
 }
-// The instances of T in tier A of the functions with kernels of their own in each tier.
+// The instances of T in tier A of the functions with kernels of their own in tier A.
 template <class T, class A>
 constexpr auto own_tier_instances() {
   using P [[maybe_unused]] = actfn::parameter_t<T>;  // (no per_tier function has parameters)
@@ -70,6 +74,7 @@ constexpr auto own_tier_instances() {
 
 #undef ACTFN_TEST_OWN_TIER
 #undef ACTFN_TEST_OWN_TIER_shared
+#undef ACTFN_TEST_OWN_TIER_fast_own
 #undef ACTFN_TEST_OWN_TIER_per_tier
 #undef ACTFN_TEST_INSTANCES
 
@@ -113,7 +118,7 @@ constexpr double value_bound() {
   if constexpr (is<F, actfn::relu> || is<F, actfn::hardtanh> || is<F, actfn::relu6>) return 0;
   if constexpr (is<F, actfn::leaky_relu>) return 0.5;    // one rounding of slope·x
   if constexpr (is<F, actfn::squared_relu>) return 0.5;  // one rounding of x²
-  if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh>)) {
+  if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh> || is<F, actfn::gelu>)) {
     if constexpr (!std::is_same_v<T, long double>) return 4;
   }
   return acc::value_bound<T>;
@@ -124,7 +129,7 @@ constexpr double derivative_bound() {
   if constexpr (is<F, actfn::relu> || is<F, actfn::hardtanh> || is<F, actfn::relu6>) return 0;
   if constexpr (is<F, actfn::leaky_relu>) return 0;    // 1 or the slope
   if constexpr (is<F, actfn::squared_relu>) return 0;  // 2x
-  if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh>)) {
+  if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh> || is<F, actfn::gelu>)) {
     if constexpr (!std::is_same_v<T, long double>) return 4;
   }
   return acc::derivative_bound<T>;

@@ -42,7 +42,8 @@ constexpr actfn::tanh<double, actfn::fast> k_fast;
 static_assert(k_fast(0.0) == 0.0 && k_fast.derivative(0.0) == 1.0);
 
 // The list's kernels column (actfn/function_list.hpp) says what the functors' kernel tags say:
-// `shared` functions run one set of kernels in every tier, `per_tier` ones each tier's own. And
+// `shared` functions run one set of kernels in every tier, `per_tier` ones each tier's own,
+// `fast_own` ones one set for faithful and precise and one for fast. And
 // every functor is trivially copyable: the span forms of a shared function's other tiers run the
 // default tier's loops on a bit_cast copy (detail/activation.hpp, loop_functor).
 // (a macro, not a template over F: Clang 14 crashes on that template's constant evaluation)
@@ -50,6 +51,7 @@ static_assert(k_fast(0.0) == 0.0 && k_fast.derivative(0.0) == 1.0);
   std::is_same_v<actfn::F<float>::kernel_tag, actfn::F<float, actfn::A>::kernel_tag>
 #define KERNELS_COLUMN_shared(F) (ONE_TAG(F, precise) && ONE_TAG(F, fast))
 #define KERNELS_COLUMN_per_tier(F) !(ONE_TAG(F, precise) && ONE_TAG(F, fast))
+#define KERNELS_COLUMN_fast_own(F) (ONE_TAG(F, precise) && !ONE_TAG(F, fast))
 #define CHECK_KERNELS_COLUMN(F, kernels, arguments, ...)                                 \
   static_assert(KERNELS_COLUMN_##kernels(F), #F ": the list's kernels column is wrong"); \
   static_assert(std::is_trivially_copyable_v<actfn::F<float, actfn::fast>>);

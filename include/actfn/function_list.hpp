@@ -8,6 +8,7 @@
 /// ACTFN_FUNCTIONS(X, ...) calls X(function, kernels, arguments, ...) for every functor
 /// template actfn::function<T, Tier>, in the order of the README's table:
 ///   kernels    per_tier: each tier has kernels of its own (its kernel_tag depends on the tier);
+///              fast_own: the fast tier has kernels of its own, faithful and precise share one set;
 ///              shared: every tier runs the same kernels, and the same compiled span loops
 ///   arguments  a parenthesized constructor argument list that tests and benchmarks run
 ///              besides the default instance, in P, the caller's parameter type
@@ -19,7 +20,7 @@
   X(tanh, per_tier, (), __VA_ARGS__)                                  \
   X(relu, shared, (), __VA_ARGS__)                                    \
   X(leaky_relu, shared, (P(0.3)), __VA_ARGS__)                        \
-  X(gelu, shared, (actfn::gelu_approximation::tanh), __VA_ARGS__)     \
+  X(gelu, fast_own, (actfn::gelu_approximation::tanh), __VA_ARGS__)   \
   X(silu, shared, (P(1.702)), __VA_ARGS__)                            \
   X(softplus, shared, (P(2)), __VA_ARGS__)                            \
   X(log_sigmoid, shared, (), __VA_ARGS__)                             \

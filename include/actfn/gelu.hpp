@@ -33,7 +33,10 @@ struct gelu : detail::activation<gelu<T, A>, T> {
   using detail::activation<gelu, T>::operator();
   using detail::activation<gelu, T>::derivative;
   /// (internal) The kernels that compute it: detail/kernels/gelu.hpp.
-  using kernel_tag = detail::gelu_tag;
+  // float's fast-tier kernels, or the one set every other case shares (double's fast tier
+  // included: its faithful kernels are within the fast bound, and faster than Eigen's)
+  using kernel_tag = detail::gelu_tag<
+      std::conditional_t<std::is_same_v<A, fast> && std::is_same_v<T, float>, fast, faithful>>;
 
   /// Exact (none) or tanh-approximated GELU.
   gelu_approximation approximation = gelu_approximation::none;

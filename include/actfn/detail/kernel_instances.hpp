@@ -40,8 +40,12 @@ extern "C" const int actfn_EXTERN_KERNELS_needs_one_translation_unit_with_ACTFN_
                                                  T>(const actfn::F<T, A>&, const T*, const T*, \
                                                     T*, std::size_t) noexcept;
 // A function's loops: those of the default tier, which every tier of a `shared` function runs
-// (detail/activation.hpp, loop_functor), and each tier's own for a `per_tier` one.
+// (detail/activation.hpp, loop_functor), and each tier's own for a `per_tier` one; a `fast_own`
+// one's precise tier runs the default tier's.
 #define ACTFN_LOOPS_shared(level, F, T) ACTFN_LOOPS(level, F, actfn::faithful, T)
+#define ACTFN_LOOPS_fast_own(level, F, T)   \
+  ACTFN_LOOPS(level, F, actfn::faithful, T) \
+  ACTFN_LOOPS(level, F, actfn::fast, T)
 #define ACTFN_LOOPS_per_tier(level, F, T)        \
   ACTFN_LOOPS(level, F, actfn::faithful, T)      \
   ACTFN_LOOPS(level, F, actfn::precise, T)       \
@@ -75,5 +79,6 @@ ACTFN_LOOPS_LEVEL(neon)
 #undef ACTFN_LOOPS_OF
 #undef ACTFN_LOOPS_per_tier
 #undef ACTFN_LOOPS_shared
+#undef ACTFN_LOOPS_fast_own
 #undef ACTFN_LOOPS
 #undef ACTFN_INSTANCE

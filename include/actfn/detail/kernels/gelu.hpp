@@ -12,6 +12,9 @@
 
 namespace actfn::detail {
 
+// A: actfn::fast for the fast tier's kernels, actfn::faithful for the one set the other two tiers
+// share (actfn/gelu.hpp picks).
+template <class A>
 struct gelu_tag {};
 
 // A constant as hi + lo in W. Far left, erfc and σ turn a relative error ε in their argument
@@ -353,29 +356,214 @@ struct gelu_exact_dd {
   }
 };
 
-template <>
-struct kernel<gelu_tag> {
+// The fast tier's float GELU, in float lanes, within 4 ULP. Both forms far left are e^(-w)
+// times a slowly varying factor, w = x²/2 or |v| up to ~104, and e^(-w) turns an absolute error
+// in w into a relative one w times larger: w is carried as hi + lo (exp_fast's tail). Both
+// derivatives cross zero near x = -0.752, where Φ + x·φ (or σ + x·v′·σ′) cancels: there each is
+// computed as (x - root)·(a polynomial), so they keep their relative accuracy through the root.
+// Coefficients and roots: `python3 scripts/coefficients.py` ("fast GELU").
+inline constexpr float k_fgelu_clamp = 16.0f;  // past it every result is its limit (or ±0)
+// 2√(2/π) and 0.044715 as hi + lo; K·3·0.044715 for v′(x) = K + K3C·x² (not amplified)
+inline constexpr float k_fgelu_k = 0x1.988454p+0f, k_fgelu_k_lo = -0x1.857936p-25f;
+inline constexpr float k_fgelu_c = 0x1.6e4e26p-5f, k_fgelu_c_lo = 0x1.a9003ep-30f;
+inline constexpr float k_fgelu_k3c = 0x1.b6676cp-3f;
+// y = |x|, t = (y - 4)/(y + 4) in [-1, 0.6]: R(y)·(y + 4)/√(2π), R(y) = Φ(-y)/φ(y) (Mills's
+// ratio; relative error 2^-25.6); M(y)/(y0 - y)/√(2π), M(y) = R(y) - y (2^-25.8), y0 its root.
+inline constexpr float k_fgelu_r_head[] = {
+    -0x1.9efaa8p-15f, -0x1.db1f74p-13f, 0x1.6c9d5cp-13f, 0x1.aea886p-10f,
+    -0x1.c9a774p-9f,  -0x1.ee79fep-8f,  0x1.eec7d2p-5f,  -0x1.7dfedap-3f,
+    0x1.8c6dbap-2f,   -0x1.373e3cp-1f};
+inline constexpr float k_fgelu_r_last = 0x1.82b4bcp-1f;
+// M(y)/(y0 - y)/√(2π) = Qm + (t + 1)·Q(t): Qm its value at y = 0 (0.5/y0, rounded so that
+// y0·Qm rounds to 1/2: GELU′(0) = 1/2 exactly), Q of degree 8 (2^-25.0 with Qm).
+inline constexpr float k_fgelu_m[] = {0x1.8a7df4p-18f,  0x1.5be596p-16f, 0x1.59e8bep-13f,
+                                      -0x1.7040b4p-12f, -0x1.7a9d50p-10f, 0x1.6708e0p-7f,
+                                      -0x1.3fcd8cp-5f,  0x1.978e18p-4f,  -0x1.9f7898p-3f};
+inline constexpr float k_fgelu_m0 = 0x1.54851ap-1f;
+inline constexpr float k_fgelu_y0 = 0x1.80ead2p-1f, k_fgelu_y0_lo = -0x1.a03fd4p-27f;
+// GELU-tanh′ on [-1.575, -0.3] as (x - x1)·T(x + 0.9375) (2^-24.2), x1 its root.
+inline constexpr float k_fgelu_t[] = {0x1.0ec25ep-13f, 0x1.0defb6p-18f, -0x1.2abc4ap-10f,
+                                      -0x1.b50652p-11f, 0x1.e50834p-8f, 0x1.9850b2p-7f,
+                                      -0x1.037514p-5f,  -0x1.87d152p-4f, 0x1.5f866ap-5f,
+                                      0x1.875b50p-2f,   0x1.6f76f4p-2f};
+inline constexpr float k_fgelu_x1 = -0x1.8142a0p-1f, k_fgelu_x1_lo = 0x1.85a06cp-27f;
+
+// x clamped to ±16 (NaN stays NaN), as a select on a plain lane (capped, exp_fast.hpp)
+template <class V>
+ACTFN_INLINE V gelu_clamp_fast(V x) noexcept {
+  return with_sign_of(capped(magnitude(x), k_fgelu_clamp), x);
+}
+
+// The exact form, x·Φ(x) = x·Φ(-y) on the left (y = |x|, clamped), x - x·Φ(-y) on the right, where
+// Φ(-y)·2^64 = e^(-y²/2)·2^64·R(t)/(y + 4), R(t) the polynomial of R(y)·(y + 4)/√(2π). y² is
+// hi + lo, and the reciprocal r of y + 4 carries its two roundings' relative error c (y + 4's, by
+// Fast2Sum, and the quotient's, by the FMA's residual) into the exponential: e^(c - y²/2)·r is
+// e^(-y²/2)/(y + 4) to within the exponential's own rounding.
+template <class V>
+ACTFN_INLINE V gelu_erf_value_fast(V x) noexcept {
+  constexpr float down = exp_fast_constants<float>::down;
+  const V xc = gelu_clamp_fast(x), y = magnitude(xc);
+  const V d = y + V(4.0f);
+  const V d_lo = y - opaque(d - V(4.0f));  // both steps exact for y in [0, 16]
+  const V r = quotient(V(1.0f), d);
+  const V p = rounded(d * r);
+  const V c = ((V(1.0f) - p) - residual_f(d, r, p)) - d_lo * r;  // 1 - (y + 4)·r
+  const V h = rounded(y * y);
+  const exp_fast<V, float, true> e(V(0.5f) * h, madd(V(0.5f), residual_f(y, y, h), -c));
+  // t = 2y/(y + 4) - 1 (= (y - 4)/(y + 4)) from 2y·r·(1 + c), c correcting r's error: y - 4
+  // would round off y's low bits, r's error moved t by as much (R(t) by up to 2 ULP each)
+  const V t = madd((y + y) * r, c, madd(y + y, r, V(-1.0f)));
+  // R(t)·e^(c - y²/2)·2^64 = s·(R + q·R): R's last Horner step as hi + lo (its rounding, up to
+  // 2^-24 of R where R is just above 1, is kept), the sum rounded once
+  const V head = horner(t, k_fgelu_r_head);
+  const V rh = madd(t, head, V(k_fgelu_r_last));
+  const V rl = madd(t, head, V(k_fgelu_r_last) - rh);  // (c - rh exact where rh < 1.51)
+  const V tail = (e.s * (madd(e.q, rh, rl) + rh)) * r;  // Φ(-y)·2^64
+  // left: (x·Φ(-y)·2^64)·2^-64, rounded in the subnormals only by the last step; right:
+  // x - x·Φ(-y) in one rounding, with the clamped x in the product (inf - inf would be NaN).
+  // x's sign last: the right side's -0 - -0·Φ would be +0.
+  const V left = (xc * tail) * V(down), right = madd(-xc, tail * V(down), x);
+  return with_sign_of(select(xc < V(0.0f), left, right), x);
+}
+
+// GELU′ = ±φ(y)·M(y) (+ 1 where x > 0), M(y) = (y0 - y)·(M(y)/(y0 - y)): y0 - y is exact near
+// the root (Sterbenz), so nothing cancels there.
+template <class V>
+ACTFN_INLINE V gelu_erf_derivative_fast(V x) noexcept {
+  constexpr float down = exp_fast_constants<float>::down;
+  const V xc = gelu_clamp_fast(x), y = magnitude(xc);
+  const V u = quotient(y + y, y + V(4.0f));  // t + 1, t = (y - 4)/(y + 4) without y - 4's rounding
+  const V h = rounded(y * y);
+  const exp_fast<V, float, true> e(V(0.5f) * h, V(0.5f) * residual_f(y, y, h));
+  // the polynomial's last step as mh + ml (m0 - mh is exact: mh lies in [0.4, 0.67]); ml's
+  // relative size ml/mh (1/mh to 6%: a line) joins the exponential's q, so that
+  // s·(1 + q + ml/mh)·(y0 - y)·mh rounds once after the product
+  const V head = horner(u - V(1.0f), k_fgelu_m);
+  const V mh = madd(u, head, V(k_fgelu_m0));
+  const V ml = madd(u, head, V(k_fgelu_m0) - mh);
+  const V q = madd(ml, madd(mh, V(-3.65665f), V(3.87346f)), e.q);
+  const V f = ((V(k_fgelu_y0) - y) + V(k_fgelu_y0_lo)) * mh;
+  // left: an underflow rounds to -0, the limit's sign (-0 added, not +0, where madd is unfused)
+  const auto left = xc < V(0.0f);
+  return madd(select(left, V(down), V(-down)), e.s * madd(q, f, f),
+              select(left, V(-0.0f), V(1.0f)));
+}
+
+// The tanh form: v = 2√(2/π)·x·(1 + 0.044715x²) as v + v_lo (every rounding's error carried to
+// first order: x² by its residual, 1 + c·x² by TwoSum, the constants as hi + lo), then
+// e = e^-|v| from it.
+template <class V>
+struct gelu_tanh_fast {
+  V xc, h, l, e;             // x clamped, x² = h + l, e^-|v|
+  exp_fast<V, float, true> ef;  // e^-|v|·2^64 = s·(1 + q)
+  ACTFN_ALWAYS_INLINE explicit gelu_tanh_fast(V x) noexcept
+      : xc(gelu_clamp_fast(x)),
+        h(rounded(xc * xc)),
+        l(residual_f(xc, xc, h)),
+        e(0.0f),
+        ef(arg(xc, h, l)) {
+    e = ef.scaled() * V(exp_fast_constants<float>::down);
+  }
+  // e^-|v|, from v as v + v_lo: exp_fast's argument |v| and its tail ±v_lo (v has x's sign)
+  static exp_fast<V, float, true> arg(V xc, V h, V l) noexcept {
+    const V q = rounded(V(k_fgelu_c) * h);
+    const V q_lo = residual_f(V(k_fgelu_c), h, q) + madd(V(k_fgelu_c), l, V(k_fgelu_c_lo) * h);
+    const V s = V(1.0f) + q;  // 1 + c·x² = s + s_lo, by TwoSum (c·x² may exceed 1)
+    const V b = opaque(s - q);
+    const V s_lo = (opaque(V(1.0f) - b) + opaque(q - opaque(s - b))) + q_lo;
+    const V w = rounded(xc * s);
+    const V w_lo = residual_f(xc, s, w) + xc * s_lo;
+    const V v = rounded(V(k_fgelu_k) * w);
+    const V v_lo = residual_f(V(k_fgelu_k), w, v) + madd(V(k_fgelu_k), w_lo, V(k_fgelu_k_lo) * w);
+    return {magnitude(v), choose_by_sign(xc, -v_lo, v_lo)};
+  }
+  // x·σ(v) = x·n/(1 + e), n = e (scaled by 2^64, scaled back last) where x < 0, else 1; x itself
+  // on the right (inf stays inf), its clamp on the left (-inf·0 would be NaN).
+  V value(V x) const noexcept {
+    constexpr float down = exp_fast_constants<float>::down;
+    const V sigma = quotient(choose_by_sign(xc, ef.scaled(), V(1.0f)), e + V(1.0f));
+    return (select(x < V(0.0f), xc, x) * sigma) * choose_by_sign(xc, V(down), V(1.0f));
+  }
+  // σ(v)·D, D = 1 + x·v′·(1 - σ(v)) (σ′ = σ(1 - σ)). D cancels in part on the left (|x·v′·(1 - σ)|
+  // up to 3.2 against D's 2.2 at x = -1.6), so its terms carry their roundings: x·v′ as hi + lo,
+  // and 1/(1 + e) as qr·(1 + ρ), with 1 + e's rounding (by Fast2Sum) and the quotient's in ρ
+  // (each 1 ULP of D's error before). On the left σ(v)·D = s·(1 + q)·(1 + ρ)·qr·D, the scaled
+  // exponential's two factors and ρ in one rounding. Around the root, on [-1.575, -0.3], where
+  // D cancels fully, (x - x1)·T(x).
+  V derivative() const noexcept {
+    constexpr float down = exp_fast_constants<float>::down;
+    const V one_e = e + V(1.0f);
+    const V e_lo = e - opaque(one_e - V(1.0f));  // exact: 1 ≥ e
+    const V qr = quotient(V(1.0f), one_e);
+    const V p = rounded(one_e * qr);
+    const V rho = ((V(1.0f) - p) - residual_f(one_e, qr, p)) - e_lo * qr;  // 1 - (1 + e)·qr
+    const V rest = choose_by_sign(xc, qr, e * qr);                          // 1 - σ(v)
+    // v′(x) = K + K3C·x² = vp + vp_lo: the product's residual, the sum's error by Fast2Sum (exact
+    // while K3C·x² ≤ K, |x| ≤ 2.7; beyond, D cancels too little for it to matter)
+    const V t1 = rounded(V(k_fgelu_k3c) * h);
+    const V vp = V(k_fgelu_k) + t1;
+    const V vp_lo = ((V(k_fgelu_k) - vp) + t1) +
+                    (residual_f(V(k_fgelu_k3c), h, t1) + madd(V(k_fgelu_k3c), l, V(k_fgelu_k_lo)));
+    const V xv = rounded(xc * vp);  // x·v′ = xv + xv_lo
+    const V xv_lo = madd(xc, vp_lo, residual_f(xc, vp, xv));
+    const V big_d = madd(rest, madd(xv, rho, xv_lo), madd(xv, rest, V(1.0f)));  // D
+    const V f = qr * big_d;
+    const V g = madd(ef.q, rho, ef.q + rho);                 // (1 + q)(1 + ρ) - 1
+    const V left = (ef.s * madd(f, g, f)) * V(down);        // e/(1 + e)·D
+    const V far = select(xc < V(0.0f), left, madd(f, rho, f));  // (right: σ(v) = 1/(1 + e))
+    const V near = ((xc - V(k_fgelu_x1)) - V(k_fgelu_x1_lo)) *
+                   horner(xc + V(0.9375f), k_fgelu_t);
+    return select(magnitude(xc + V(0.9375f)) <= V(0.6375f), near, far);
+  }
+};
+
+template <class A>
+struct kernel<gelu_tag<A>> {
+  // The fast tier's float runs in float lanes (above); every other float and double in double
+  // lanes, long double in the wide kernels.
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
+  static constexpr bool fast_float = std::is_same_v<A, fast> && std::is_same_v<T, float>;
+  template <class T>
+  using lane = std::conditional_t<std::is_same_v<T, long double>, void,
+                                  std::conditional_t<fast_float<T>, float, double>>;
 
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    if (f.approximation == gelu_approximation::tanh) {
-      return toward_curvature<T>(x, tanh_value<T>(x), 1);
+    if constexpr (fast_float<T>) {
+      if (f.approximation == gelu_approximation::tanh) return gelu_tanh_fast(x).value(x);
+      return gelu_erf_value_fast(x);
+    } else {
+      if (f.approximation == gelu_approximation::tanh) {
+        return toward_curvature<T>(x, tanh_value<T>(x), 1);
+      }
+      return toward_curvature<T>(x, exact_value<T>(x), 1);
     }
-    return toward_curvature<T>(x, exact_value<T>(x), 1);
   }
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    if (f.approximation == gelu_approximation::tanh) return tanh_derivative<T>(x);
-    return exact_derivative<T>(x);
+    if constexpr (fast_float<T>) {
+      if (f.approximation == gelu_approximation::tanh) return gelu_tanh_fast(x).derivative();
+      return gelu_erf_derivative_fast(x);
+    } else {
+      if (f.approximation == gelu_approximation::tanh) return tanh_derivative<T>(x);
+      return exact_derivative<T>(x);
+    }
   }
 
   // Both at once, for the gated unit's backward: float shares Φ, φ (exact) or σ(v) (tanh)
   // between the two, with the same bits as value and derivative.
   template <class T, class F, class V>
   ACTFN_INLINE static void value_and_derivative(const F& f, V x, V& v, V& d) noexcept {
-    if constexpr (float_or_narrower<T>) {
+    if constexpr (fast_float<T>) {
+      if (f.approximation == gelu_approximation::tanh) {
+        const gelu_tanh_fast p(x);
+        v = p.value(x);
+        d = p.derivative();
+      } else {
+        v = gelu_erf_value_fast(x);
+        d = gelu_erf_derivative_fast(x);
+      }
+    } else if constexpr (float_or_narrower<T>) {
       if (f.approximation == gelu_approximation::tanh) {
         const gelu_tanh_f p(x);
         const V slope = V(k_gelu_k) * madd(V(k_gelu_c3) * p.xc, p.xc, V(1.0));
