@@ -176,15 +176,3 @@ fit_f32("fast GELU, R(y)(y + 4)/√(2π) in t", lambda t: Ry(y_of(t)) * (y_of(t)
         mp.mpf(-1), mp.mpf(12) / 20, 10)
 fit_f32("fast GELU', M(y)/(y0 - y)/√(2π) in t", lambda t: Ny(y_of(t)) / mp.sqrt(2 * mp.pi),
         mp.mpf(-1), mp.mpf(12) / 20, 9)
-
-# GELU-tanh' = σ(v) + x·v'·σ'(v) cancels near its root x1 = -0.7525; on [-1.6, -0.3] it is
-# (x - x1)·T(x), T in u = x + 0.9375.
-kt, ct = 2 * mp.sqrt(2 / mp.pi), mp.mpf("0.044715")
-sg = lambda v: 1 / (1 + mp.exp(-v))
-vt = lambda x: kt * x * (1 + ct * x * x)
-dt = lambda x: sg(vt(x)) * (1 + x * kt * (1 + 3 * ct * x * x) * (1 - sg(vt(x))))
-x1 = mp.findroot(dt, -0.75)
-print(f"// GELU-tanh' root: x1 = {f32hex(x1)} + {f32hex(x1 - mp.mpf(f32(x1)))}")
-Tx = lambda x: dt(x) / (x - x1) if abs(x - x1) > mp.mpf(10)**-20 else mp.diff(dt, x1)
-fit_f32("fast GELU-tanh', d(x)/(x - x1) in u = x + 0.9375", Tx, mp.mpf(-1.6), mp.mpf(-0.3), 10,
-        shift=mp.mpf(-0.9375))

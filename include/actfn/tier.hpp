@@ -21,10 +21,12 @@ struct precise {};
 
 /// Speed first, within a bound: every value and every derivative within 4 ULP, for float and
 /// double alike, by kernels written for throughput (float in float lanes at every level, double
-/// in double lanes; no pairs, no table, one division). The edges are every tier's: NaN
-/// propagates, the limits at ±inf, signed zeros, no overflow, relative accuracy down to the
-/// subnormals. Functions without fast kernels of their own run faithful's; 16-bit types and long
-/// double keep precise's and faithful's results (16-bit: correctly rounded in every tier).
+/// in double lanes; no table, pairs only where an argument's rounding is amplified). The edges
+/// are every tier's: NaN propagates, the limits at ±inf, signed zeros, no overflow, relative
+/// accuracy down to the subnormals. Kernels of its own: sigmoid and tanh (float and double),
+/// GELU (float; the tanh form's derivative and double GELU run faithful's, within the bound and
+/// faster than the float-lane versions measured). Every other function runs faithful's; 16-bit
+/// types and long double keep precise's and faithful's results (16-bit: correctly rounded).
 struct fast {};
 
 /// An accuracy tier: actfn::faithful, actfn::precise or actfn::fast. For double and long double

@@ -358,15 +358,17 @@ struct gelu_exact_dd {
 
 // The fast tier's float GELU, in float lanes, within 4 ULP. Both forms far left are e^(-w)
 // times a slowly varying factor, w = x²/2 or |v| up to ~104, and e^(-w) turns an absolute error
-// in w into a relative one w times larger: w is carried as hi + lo (exp_fast's tail). Both
-// derivatives cross zero near x = -0.752, where Φ + x·φ (or σ + x·v′·σ′) cancels: there each is
-// computed as (x - root)·(a polynomial), so they keep their relative accuracy through the root.
-// Coefficients and roots: `python3 scripts/coefficients.py` ("fast GELU").
+// in w into a relative one w times larger: w is carried as hi + lo (exp_fast's tail). GELU′
+// crosses zero near x = -0.752, where Φ + x·φ cancels: it is computed as (y0 - y)·(a polynomial),
+// so it keeps its relative accuracy through the root. Coefficients and root: `python3
+// scripts/coefficients.py` ("fast GELU"). GELU-tanh′ runs the faithful kernel in double lanes:
+// in float lanes (σ + x·v′·σ′ with its terms as pairs, and a polynomial around its root, within
+// 3.54 ULP) it took 85 operations per 8 floats, 1.25x the double-lane kernel's time (commit
+// c840803, AVX2).
 inline constexpr float k_fgelu_clamp = 16.0f;  // past it every result is its limit (or ±0)
-// 2√(2/π) and 0.044715 as hi + lo; K·3·0.044715 for v′(x) = K + K3C·x² (not amplified)
+// 2√(2/π) and 0.044715 as hi + lo
 inline constexpr float k_fgelu_k = 0x1.988454p+0f, k_fgelu_k_lo = -0x1.857936p-25f;
 inline constexpr float k_fgelu_c = 0x1.6e4e26p-5f, k_fgelu_c_lo = 0x1.a9003ep-30f;
-inline constexpr float k_fgelu_k3c = 0x1.b6676cp-3f;
 // y = |x|, t = (y - 4)/(y + 4) in [-1, 0.6]: R(y)·(y + 4)/√(2π), R(y) = Φ(-y)/φ(y) (Mills's
 // ratio; relative error 2^-25.6); M(y)/(y0 - y)/√(2π), M(y) = R(y) - y (2^-25.8), y0 its root.
 inline constexpr float k_fgelu_r_head[] = {
@@ -381,12 +383,6 @@ inline constexpr float k_fgelu_m[] = {0x1.8a7df4p-18f,  0x1.5be596p-16f, 0x1.59e
                                       -0x1.3fcd8cp-5f,  0x1.978e18p-4f,  -0x1.9f7898p-3f};
 inline constexpr float k_fgelu_m0 = 0x1.54851ap-1f;
 inline constexpr float k_fgelu_y0 = 0x1.80ead2p-1f, k_fgelu_y0_lo = -0x1.a03fd4p-27f;
-// GELU-tanh′ on [-1.575, -0.3] as (x - x1)·T(x + 0.9375) (2^-24.2), x1 its root.
-inline constexpr float k_fgelu_t[] = {0x1.0ec25ep-13f, 0x1.0defb6p-18f, -0x1.2abc4ap-10f,
-                                      -0x1.b50652p-11f, 0x1.e50834p-8f, 0x1.9850b2p-7f,
-                                      -0x1.037514p-5f,  -0x1.87d152p-4f, 0x1.5f866ap-5f,
-                                      0x1.875b50p-2f,   0x1.6f76f4p-2f};
-inline constexpr float k_fgelu_x1 = -0x1.8142a0p-1f, k_fgelu_x1_lo = 0x1.85a06cp-27f;
 
 // x clamped to ±16 (NaN stays NaN), as a select on a plain lane (capped, exp_fast.hpp)
 template <class V>
@@ -449,6 +445,42 @@ ACTFN_INLINE V gelu_erf_derivative_fast(V x) noexcept {
               select(left, V(-0.0f), V(1.0f)));
 }
 
+// One batch of floats as two of doubles (lo: its first half), and back, rounded once: by the
+// compilers' generic vector conversions (one instruction each way on every level).
+template <class BF, class BD, std::size_t... i>
+ACTFN_INLINE BF narrow_pair(const BD& lo, const BD& hi, std::index_sequence<i...>) noexcept {
+  using FH = decltype(__builtin_shufflevector(std::declval<decltype(std::declval<BF>().v)>(),
+                                              std::declval<decltype(std::declval<BF>().v)>(),
+                                              i...));  // sizeof...(i) floats
+  const FH a = __builtin_convertvector(lo.v, FH), b = __builtin_convertvector(hi.v, FH);
+  return BF(__builtin_shufflevector(a, b, i..., (i + sizeof...(i))...));
+}
+template <class BD, class FV, std::size_t... i>
+ACTFN_INLINE BD widen_lo(FV v, std::index_sequence<i...>) noexcept {
+  return BD(__builtin_convertvector(__builtin_shufflevector(v, v, i...), decltype(BD(0.0).v)));
+}
+template <class BD, class FV, std::size_t... i>
+ACTFN_INLINE BD widen_hi(FV v, std::index_sequence<i...>) noexcept {
+  return BD(__builtin_convertvector(__builtin_shufflevector(v, v, (i + sizeof...(i))...),
+                                    decltype(BD(0.0).v)));
+}
+
+// f(x) for float lanes x by a kernel over double lanes, each half widened, rounded once to float.
+template <class V, class Fn>
+ACTFN_INLINE V in_double_lanes(V x, Fn fn) noexcept {
+  if constexpr (std::is_floating_point_v<V>) {
+    return static_cast<float>(fn(static_cast<double>(x)));
+  } else {
+    using BF = typename V::half;
+    using BD = batch<double>;
+    using D = twin<double>;
+    constexpr auto n = std::make_index_sequence<BD::size>{};
+    const D lo = fn(D(widen_lo<BD>(x.a.v, n), widen_hi<BD>(x.a.v, n)));
+    const D hi = fn(D(widen_lo<BD>(x.b.v, n), widen_hi<BD>(x.b.v, n)));
+    return V(narrow_pair<BF>(lo.a, lo.b, n), narrow_pair<BF>(hi.a, hi.b, n));
+  }
+}
+
 // The tanh form: v = 2√(2/π)·x·(1 + 0.044715x²) as v + v_lo (every rounding's error carried to
 // first order: x² by its residual, 1 + c·x² by TwoSum, the constants as hi + lo), then
 // e = e^-|v| from it.
@@ -484,37 +516,6 @@ struct gelu_tanh_fast {
     const V sigma = quotient(choose_by_sign(xc, ef.scaled(), V(1.0f)), e + V(1.0f));
     return (select(x < V(0.0f), xc, x) * sigma) * choose_by_sign(xc, V(down), V(1.0f));
   }
-  // σ(v)·D, D = 1 + x·v′·(1 - σ(v)) (σ′ = σ(1 - σ)). D cancels in part on the left (|x·v′·(1 - σ)|
-  // up to 3.2 against D's 2.2 at x = -1.6), so its terms carry their roundings: x·v′ as hi + lo,
-  // and 1/(1 + e) as qr·(1 + ρ), with 1 + e's rounding (by Fast2Sum) and the quotient's in ρ
-  // (each 1 ULP of D's error before). On the left σ(v)·D = s·(1 + q)·(1 + ρ)·qr·D, the scaled
-  // exponential's two factors and ρ in one rounding. Around the root, on [-1.575, -0.3], where
-  // D cancels fully, (x - x1)·T(x).
-  V derivative() const noexcept {
-    constexpr float down = exp_fast_constants<float>::down;
-    const V one_e = e + V(1.0f);
-    const V e_lo = e - opaque(one_e - V(1.0f));  // exact: 1 ≥ e
-    const V qr = quotient(V(1.0f), one_e);
-    const V p = rounded(one_e * qr);
-    const V rho = ((V(1.0f) - p) - residual_f(one_e, qr, p)) - e_lo * qr;  // 1 - (1 + e)·qr
-    const V rest = choose_by_sign(xc, qr, e * qr);                          // 1 - σ(v)
-    // v′(x) = K + K3C·x² = vp + vp_lo: the product's residual, the sum's error by Fast2Sum (exact
-    // while K3C·x² ≤ K, |x| ≤ 2.7; beyond, D cancels too little for it to matter)
-    const V t1 = rounded(V(k_fgelu_k3c) * h);
-    const V vp = V(k_fgelu_k) + t1;
-    const V vp_lo = ((V(k_fgelu_k) - vp) + t1) +
-                    (residual_f(V(k_fgelu_k3c), h, t1) + madd(V(k_fgelu_k3c), l, V(k_fgelu_k_lo)));
-    const V xv = rounded(xc * vp);  // x·v′ = xv + xv_lo
-    const V xv_lo = madd(xc, vp_lo, residual_f(xc, vp, xv));
-    const V big_d = madd(rest, madd(xv, rho, xv_lo), madd(xv, rest, V(1.0f)));  // D
-    const V f = qr * big_d;
-    const V g = madd(ef.q, rho, ef.q + rho);                 // (1 + q)(1 + ρ) - 1
-    const V left = (ef.s * madd(f, g, f)) * V(down);        // e/(1 + e)·D
-    const V far = select(xc < V(0.0f), left, madd(f, rho, f));  // (right: σ(v) = 1/(1 + e))
-    const V near = ((xc - V(k_fgelu_x1)) - V(k_fgelu_x1_lo)) *
-                   horner(xc + V(0.9375f), k_fgelu_t);
-    return select(magnitude(xc + V(0.9375f)) <= V(0.6375f), near, far);
-  }
 };
 
 template <class A>
@@ -542,7 +543,9 @@ struct kernel<gelu_tag<A>> {
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
     if constexpr (fast_float<T>) {
-      if (f.approximation == gelu_approximation::tanh) return gelu_tanh_fast(x).derivative();
+      if (f.approximation == gelu_approximation::tanh) {
+        return in_double_lanes(x, [](auto w) { return tanh_derivative<float>(w); });
+      }
       return gelu_erf_derivative_fast(x);
     } else {
       if (f.approximation == gelu_approximation::tanh) return tanh_derivative<T>(x);
@@ -556,9 +559,8 @@ struct kernel<gelu_tag<A>> {
   ACTFN_INLINE static void value_and_derivative(const F& f, V x, V& v, V& d) noexcept {
     if constexpr (fast_float<T>) {
       if (f.approximation == gelu_approximation::tanh) {
-        const gelu_tanh_fast p(x);
-        v = p.value(x);
-        d = p.derivative();
+        v = gelu_tanh_fast(x).value(x);
+        d = in_double_lanes(x, [](auto w) { return tanh_derivative<float>(w); });
       } else {
         v = gelu_erf_value_fast(x);
         d = gelu_erf_derivative_fast(x);
