@@ -445,6 +445,7 @@ ACTFN_INLINE V gelu_erf_derivative_fast(V x) noexcept {
               select(left, V(-0.0f), V(1.0f)));
 }
 
+#if !defined(__CUDACC__)  // (nvcc's front end takes no pack expansion in these builtins)
 // One batch of floats as two of doubles (lo: its first half), and back, rounded once: by the
 // compilers' generic vector conversions (one instruction each way on every level).
 template <class BF, class BD, std::size_t... i>
@@ -465,12 +466,22 @@ ACTFN_INLINE BD widen_hi(FV v, std::index_sequence<i...>) noexcept {
                                     decltype(BD(0.0).v)));
 }
 
-// f(x) for float lanes x by a kernel over double lanes, each half widened, rounded once to float.
+#endif
+
+// f(x) for float lanes x by a kernel over double lanes, each half widened, rounded once to float
+// (under nvcc, whose host code this is only compiled for, through memory).
 template <class V, class Fn>
 ACTFN_INLINE V in_double_lanes(V x, Fn fn) noexcept {
   if constexpr (std::is_floating_point_v<V>) {
     return static_cast<float>(fn(static_cast<double>(x)));
   } else {
+#if defined(__CUDACC__)
+    using D = lanes_of<double>;
+    alignas(64) float buf[width<V>];
+    x.store(buf);
+    for (std::size_t k = 0; k < width<V>; k += width<D>) fn(D::load(buf + k)).store(buf + k);
+    return V::load(buf);
+#else
     using BF = typename V::half;
     using BD = batch<double>;
     using D = twin<double>;
@@ -478,6 +489,7 @@ ACTFN_INLINE V in_double_lanes(V x, Fn fn) noexcept {
     const D lo = fn(D(widen_lo<BD>(x.a.v, n), widen_hi<BD>(x.a.v, n)));
     const D hi = fn(D(widen_lo<BD>(x.b.v, n), widen_hi<BD>(x.b.v, n)));
     return V(narrow_pair<BF>(lo.a, lo.b, n), narrow_pair<BF>(hi.a, hi.b, n));
+#endif
   }
 }
 
