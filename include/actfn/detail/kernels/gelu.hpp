@@ -475,7 +475,9 @@ ACTFN_INLINE V in_double_lanes(V x, Fn fn) noexcept {
   if constexpr (std::is_floating_point_v<V>) {
     return static_cast<float>(fn(static_cast<double>(x)));
   } else {
-#if defined(__CUDACC__)
+#if ACTFN_TARGET_LEVEL == ACTFN_LEVEL_SCALAR
+    return x;  // (not reached: the scalar level's lanes are plain)
+#elif defined(__CUDACC__)
     using D = lanes_of<double>;
     alignas(64) float buf[width<V>];
     x.store(buf);
