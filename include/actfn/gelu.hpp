@@ -63,6 +63,14 @@ struct gelu : detail::activation<gelu<T, A>, T> {
                               ? detail::gelu_tanh_derivative(w)
                               : detail::gelu_derivative(w));
   }
+
+  /// (internal) float's fast tier computes GELU-tanh' by faithful's kernel (double lanes,
+  /// rounded once: detail/kernels/gelu.hpp says why), so its span forms run faithful's loops,
+  /// the same bits (the fast kernel's widening of float lanes ran at 0.85x faithful's speed).
+  ACTFN_HOST_DEVICE constexpr bool faithful_slope() const noexcept {
+    return std::is_same_v<A, fast> && std::is_same_v<T, float> &&
+           approximation == gelu_approximation::tanh;
+  }
 };
 
 }  // namespace actfn

@@ -36,6 +36,17 @@ struct loop_functor<F<T, A>> {
   using type = F<T, faithful>;
 };
 
+// D in the default tier, where D is a functor template's instance (every functor but the gated
+// units').
+template <class D>
+struct faithful_of {
+  using type = D;
+};
+template <template <floating_point, tier> class F, floating_point T, tier A>
+struct faithful_of<F<T, A>> {
+  using type = F<T, faithful>;
+};
+
 template <class D, floating_point T>
 struct activation {
   /// The element type T.
@@ -50,8 +61,10 @@ struct activation {
   /// d[i] = f'(x[i]). d may be x itself.
   ACTFN_INLINE void derivative(std::span<const T> x, std::span<T> d) const {
     require_writable<T>(D::name, "input", x, "output", d);
-    ACTFN_STATIC_TARGET::run<op::derivative>(loop_self(), x.data(), x.data(), d.data(),
-                                             d.size());
+    if constexpr (has_faithful_slope) {
+      if (self().faithful_slope()) return run_faithful<op::derivative>(x.data(), x.data(), d);
+    }
+    ACTFN_STATIC_TARGET::run<op::derivative>(loop_self(), x.data(), x.data(), d.data(), d.size());
   }
 
   /// grad_in[i] = grad_out[i] * f'(x[i]), one rounding of that product. grad_in may be
@@ -61,8 +74,13 @@ struct activation {
     require_same_size<T>(D::name, "x", x, "grad_out", grad_out);
     require_writable<T>(D::name, "x", x, "grad_in", grad_in);
     require_writable<T>(D::name, "grad_out", grad_out, "grad_in", grad_in);
-    ACTFN_STATIC_TARGET::run<op::backward>(loop_self(), x.data(), grad_out.data(),
-                                           grad_in.data(), grad_in.size());
+    if constexpr (has_faithful_slope) {
+      if (self().faithful_slope()) {
+        return run_faithful<op::backward>(x.data(), grad_out.data(), grad_in);
+      }
+    }
+    ACTFN_STATIC_TARGET::run<op::backward>(loop_self(), x.data(), grad_out.data(), grad_in.data(),
+                                           grad_in.size());
   }
 
  protected:
@@ -100,6 +118,16 @@ struct activation {
  private:
   ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr const D& self() const noexcept {
     return static_cast<const D&>(*this);
+  }
+  // Whether D's derivative is its default tier's (D::faithful_slope(), where D defines it: a
+  // fast tier whose derivative needs faithful's double lanes, as GELU-tanh's in float); its
+  // derivative and backward spans then run that tier's loops on *this (the same members), the
+  // same bits.
+  static constexpr bool has_faithful_slope = requires(const D& f) { f.faithful_slope(); };
+  template <op O>
+  ACTFN_INLINE void run_faithful(const T* x, const T* g, std::span<T> y) const noexcept {
+    const auto f = std::bit_cast<typename faithful_of<D>::type>(self());
+    ACTFN_STATIC_TARGET::run<O>(f, x, g, y.data(), y.size());
   }
   // *this as loop_functor<D>: the same members, so the same bits (functors are trivially
   // copyable: tests/tiers.cpp).
