@@ -5,6 +5,8 @@
 // Names: gated_<op>_<impl>_<function>_<type>/<n>, op = value or backward, impl = fused (actfn's
 // gated unit), twopass, or plain (the activation alone: f(a), or f.backward(a, g)).
 //
+// swiglu-fast: the same with actfn::fast's SiLU.
+//
 //   build/bench/actfn_bench --benchmark_filter='gated_.*swiglu_float'
 #include <benchmark/benchmark.h>
 
@@ -77,6 +79,7 @@ void register_function(const std::string& name, F f) {
 template <class T>
 bool register_all() {
   register_function<T>("swiglu", actfn::silu<T>{});
+  register_function<T>("swiglu-fast", actfn::silu<T, actfn::fast>{});
   register_function<T>("geglu", actfn::gelu<T>{});
   register_function<T>("geglu_tanh", actfn::gelu<T>{actfn::gelu_approximation::tanh});
   register_function<T>("reglu", actfn::relu<T>{});

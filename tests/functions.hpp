@@ -118,7 +118,9 @@ constexpr double value_bound() {
   if constexpr (is<F, actfn::relu> || is<F, actfn::hardtanh> || is<F, actfn::relu6>) return 0;
   if constexpr (is<F, actfn::leaky_relu>) return 0.5;    // one rounding of slope·x
   if constexpr (is<F, actfn::squared_relu>) return 0.5;  // one rounding of x²
-  if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh> || is<F, actfn::gelu>)) {
+  // (fast SiLU: the value; its derivative is faithful's)
+  if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh> || is<F, actfn::gelu> ||
+                               is<F, actfn::silu>)) {
     if constexpr (!std::is_same_v<T, long double>) return 4;
   }
   return acc::value_bound<T>;

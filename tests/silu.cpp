@@ -98,3 +98,67 @@ TEMPLATE_TEST_CASE("quick GELU's left tail within its bound", "[silu][accuracy]"
   CHECK(value.ulp <= acc::value_bound<T>);
   CHECK(derivative.ulp <= acc::derivative_bound<T>);
 }
+
+// actfn::fast: float's value in float lanes (its derivative, and double, run the faithful
+// kernels), within 4 ULP for every β the kernel takes (β = 0 and |β| ≥ 2^-20; a smaller one runs
+// the wide kernels), the left tail's relative accuracy down to the subnormals, the edges of every
+// tier, and backward rounded once.
+TEMPLATE_TEST_CASE("silu, fast tier: within 4 ULP", "[silu][accuracy]", float, double) {
+  using T = TestType;
+  using L = std::numeric_limits<T>;
+  using R = acc::ref_t<T>;
+  for (const T beta : {T(1), T(1.702), T(-0.5), T(0x1p-20), T(1e-7), T(3e5)}) {
+    INFO("beta = " << beta);
+    const actfn::silu<T, actfn::fast> f(beta);
+    const auto v = [&](R x) { return ref::silu(x, R(beta)); };
+    const auto d = [&](R x) { return ref::silu_d(x, R(beta)); };
+    const acc::root_window root =
+        acc::root_at<T>(acc::k_silu_root / static_cast<long double>(beta));
+    acc::require_within("silu (fast)", f, acc::form::value, 4, v, {}, beta == T(1) ? 1 : 7);
+    acc::require_within("silu' (fast)", f, acc::form::derivative, 4, d, root, beta == T(1) ? 1 : 7);
+    acc::require_specials(f, v, d, root, 4, 4);
+    // the left tail, where σ(βx) is e^βx: every result down to the last subnormal, then -0
+    const R sign = beta < 0 ? -1 : 1;
+    for (const R b : {R(-20), R(-87.5), R(-100), R(-103.5), R(-108), R(-125), R(-200)}) {
+      const T x = static_cast<T>(sign * b / R(beta));
+      INFO("x = " << x);
+      CHECK(acc::error_at(x, f(x), v(R(x))) <= 4);
+      CHECK(acc::zero_sign_right(f(x), v(R(x))));
+    }
+  }
+  const actfn::silu<T, actfn::fast> f;
+  acc::require_backward(f);
+  acc::require_backward(actfn::silu<T, actfn::fast>(T(-1.702)));
+  CHECK(f(L::infinity()) == L::infinity());
+  CHECK(f(L::max()) == L::max());
+  // (float: past x = -109 every result is -0; double: past -745)
+  for (const T x :
+       {-L::infinity(), -L::max(), T(-1e4), std::is_same_v<T, float> ? T(-110) : T(-800)}) {
+    INFO("x = " << x);
+    CHECK((f(x) == 0 && std::signbit(f(x))));
+  }
+  CHECK(acc::same_bits(f(-T(0)), -T(0)));
+  CHECK(f.derivative(T(0)) == T(0.5));
+  // β = 0: x/2 everywhere, ±inf included, and the derivative 1/2
+  const actfn::silu<T, actfn::fast> half(T(0));
+  acc::require_within(
+      "silu, beta = 0 (fast)", half, acc::form::value, 0.5, [](R x) { return x / 2; }, {}, 7);
+  CHECK(half(-L::max()) == -L::max() / 2);
+  CHECK(half.derivative(L::infinity()) == T(0.5));
+  CHECK(half(-L::infinity()) == -L::infinity());
+  CHECK(half(T(3)) == T(1.5));
+  CHECK(std::isnan(f(L::quiet_NaN())));
+  // the derivative is faithful's, bit for bit, by span and by call
+  const actfn::silu<T> faithful(T(1.702));
+  const actfn::silu<T, actfn::fast> quick(T(1.702));
+  const std::vector<T>& xs = acc::inputs<T>();
+  std::vector<T> a(xs.size()), b(xs.size());
+  faithful.derivative(xs, a);
+  quick.derivative(xs, b);
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < xs.size(); i += 61) {
+    differ += !acc::same_bits(a[i], b[i]) ||
+              !acc::same_bits(quick.derivative(xs[i]), faithful.derivative(xs[i]));
+  }
+  CHECK(differ == 0);
+}

@@ -21,7 +21,7 @@
   X(relu, shared, (), __VA_ARGS__)                                    \
   X(leaky_relu, shared, (P(0.3)), __VA_ARGS__)                        \
   X(gelu, fast_own, (actfn::gelu_approximation::tanh), __VA_ARGS__)   \
-  X(silu, shared, (P(1.702)), __VA_ARGS__)                            \
+  X(silu, fast_own, (P(1.702)), __VA_ARGS__)                          \
   X(softplus, shared, (P(2)), __VA_ARGS__)                            \
   X(log_sigmoid, shared, (), __VA_ARGS__)                             \
   X(elu, shared, (P(0.5)), __VA_ARGS__)                               \

@@ -26,7 +26,12 @@ struct silu : detail::activation<silu<T, A>, T> {
   using detail::activation<silu, T>::operator();
   using detail::activation<silu, T>::derivative;
   /// (internal) The kernels that compute it: detail/kernels/silu.hpp.
-  using kernel_tag = detail::silu_tag;
+  // the fast tier's kernels for float and double (its value in lanes of T), or the one set every
+  // other case shares
+  using kernel_tag =
+      detail::silu_tag<std::conditional_t<std::is_same_v<A, fast> && (std::is_same_v<T, float> ||
+                                                                      std::is_same_v<T, double>),
+                                          fast, faithful>>;
 
   /// The factor of x inside σ.
   parameter_t<T> beta = 1;
@@ -46,8 +51,21 @@ struct silu : detail::activation<silu<T, A>, T> {
 
   /// silu'(x) = σ(βx)·(1 + βx·σ(-βx)).
   ACTFN_HOST_DEVICE ACTFN_ALWAYS_INLINE constexpr T derivative(T x) const noexcept {
+    if constexpr (!std::is_same_v<A, faithful>) {
+      if (faithful_slope()) {
+        silu<T> f;
+        f.beta = beta;
+        return f.derivative(x);
+      }
+    }
     if (this->runs_lanes()) return this->template on_lane<detail::op::derivative>(x);
     return static_cast<T>(detail::silu_derivative(detail::widen(x), detail::widen(beta)));
+  }
+
+  /// (internal) The fast tier computes SiLU' by faithful's kernels (without pairs its factor
+  /// 1 + βx·σ(-βx) cancels towards its root), its span forms by faithful's loops: the same bits.
+  ACTFN_HOST_DEVICE constexpr bool faithful_slope() const noexcept {
+    return !std::is_same_v<typename silu<T>::kernel_tag, kernel_tag>;
   }
 };
 

@@ -8,6 +8,9 @@
 
 namespace actfn::detail {
 
+// A: actfn::fast for the fast tier's float kernels, actfn::faithful for the set every other case
+// shares.
+template <class A>
 struct silu_tag {};
 
 // x·σ(βx), with x·σ formed from normal factors (logistic_product). At x = ±inf the limit: x
@@ -39,19 +42,59 @@ ACTFN_HOST_DEVICE constexpr W silu_derivative(W x, W beta) noexcept {
 #if defined(ACTFN_TARGET)
 namespace actfn::detail::ACTFN_TARGET {
 
-template <>
-struct kernel<silu_tag> {
-  // float in double lanes, where βx is exact (two 24-bit factors); double in double lanes with
-  // hi + lo pairs; long double in the wide kernels.
+// The fast tier's SiLU value, in lanes of its own type L (float or double), within 4 ULP: x·σ(b),
+// b = βx as b + b_lo (the product's residual), σ from e^-(|b| + tail) (exp_fast with its far
+// reach R, 125 for float, 780 for double) as n/(1 + e), n = e scaled by 2^shift where b < 0 (σ(b)
+// keeps its relative accuracy into the subnormals), else 1. x is capped at R/|β|, so that b stays
+// within the reach (past it b_lo, up to half b's ULP, would move e^-R by e^±(ULP/2)); where b ≥ 0
+// the product takes x itself (inf stays inf, and β = 0 gives x/2 everywhere). Valid for β = 0 and
+// 2^-20 ≤ |β| ≤ 2^64 (lanes_on): there |x| ≤ 2^30 where b reaches -R, and 2^30·e^-R rounds to 0
+// (float: 2^-150, double: 2^-1095), as every result beyond does; the residual's split without an
+// FMA takes factors below 2^100.
+template <class L, class V>
+ACTFN_INLINE V silu_value_fast(V x, L beta) noexcept {
+  using C = exp_fast_constants<L>;
+  const L cap = beta == 0 ? C::up : C::far_reach / (beta < 0 ? -beta : beta);
+  const V xc = with_sign_of(capped(magnitude(x), cap), x);  // NaN stays NaN
+  const V b = rounded(V(beta) * xc);
+  V b_lo(L(0));
+  if constexpr (std::is_same_v<L, float>) {
+    b_lo = residual_f(V(beta), xc, b);
+  } else {
+    b_lo = product_error(V(beta), xc, b);
+  }
+  const auto left = b < V(L(0));
+  const exp_fast<V, L, true> ef(magnitude(b), select(left, -b_lo, b_lo));
+  const V e = ef.scaled() * V(C::down);
+  const V sigma = quotient(select(left, ef.scaled(), V(L(1))), e + V(L(1)));
+  return (select(left, xc, x) * sigma) * select(left, V(C::down), V(L(1)));
+}
+
+template <class A>
+struct kernel<silu_tag<A>> {
+  // The fast tier: float in float lanes, double in double lanes, its value (its derivative is
+  // faithful's: the factor 1 + b·σ(-b) cancels towards its root at b ≈ -1.2785, where its terms
+  // need pairs). Otherwise float in double lanes, where βx is exact (two 24-bit factors); double
+  // in double lanes with hi + lo pairs; long double in the wide kernels.
   template <class T>
-  using lane = std::conditional_t<std::is_same_v<T, long double>, void, double>;
+  static constexpr bool runs_fast = std::is_same_v<A, fast> &&
+                                    (std::is_same_v<T, float> || std::is_same_v<T, double>);
+  template <class T>
+  using lane = std::conditional_t<std::is_same_v<T, long double>, void,
+                                  std::conditional_t<runs_fast<T>, T, double>>;
 
   // double runs its lanes for |β| ≥ 2^-20: then |x| ≤ 2^20·|βx|, and where βx < -800 (exp_dd's
   // clamp) x·σ(βx) ≤ 2^20·|βx|·e^βx is 0 as a double. A smaller β takes the wide kernels, whose
-  // exp reaches every tail.
+  // exp reaches every tail; so does the fast tier for the β its kernel does not take
+  // (silu_value_fast).
   template <class T, class F>
   static constexpr bool lanes_on(const F& f) noexcept {
-    return float_or_narrower<T> || f.beta >= 0x1p-20 || f.beta <= -0x1p-20;
+    const bool far_enough = f.beta >= 0x1p-20 || f.beta <= -0x1p-20;
+    if constexpr (runs_fast<T>) {
+      return f.beta == 0 || (far_enough && f.beta <= 0x1p64 && f.beta >= -0x1p64);
+    } else {
+      return float_or_narrower<T> || far_enough;
+    }
   }
 
   // float: x/(1 + e^-βx): e^-βx within e^±250 (exp_split's Reach), so that no product
@@ -63,7 +106,9 @@ struct kernel<silu_tag> {
   // x·σ(b)·σ(-b)·b_lo. x = ±inf and b < -800 take their limits.
   template <class T, class F, class V>
   ACTFN_INLINE static V value(const F& f, V x) noexcept {
-    if constexpr (float_or_narrower<T>) {
+    if constexpr (runs_fast<T>) {
+      return silu_value_fast<T>(x, f.beta);
+    } else if constexpr (float_or_narrower<T>) {
       const V xc = clamp_magnitude(x, 0x1p200);
       const V y =
           xc * recip(V(1.0) + exp_split<V, 250>(V(-static_cast<double>(f.beta)) * xc).exp());
@@ -87,7 +132,11 @@ struct kernel<silu_tag> {
   // S·σ(-b)·b_lo in S, (σ(-b) - b·σ(b)σ(-b))·b_lo in M.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    if constexpr (float_or_narrower<T>) {
+    if constexpr (std::is_same_v<A, fast> && std::is_same_v<T, float>) {
+      return in_double_lanes(x, [&f](auto w) { return faithful_kernel::derivative<T>(f, w); });
+    } else if constexpr (runs_fast<T>) {
+      return faithful_kernel::derivative<T>(f, x);
+    } else if constexpr (float_or_narrower<T>) {
       const V b =
           clamp_magnitude(V(static_cast<double>(f.beta)) * clamp_magnitude(x, 0x1p200), 250.0);
       const V e = exp_split<V, 250>(-b).exp();
@@ -119,7 +168,10 @@ struct kernel<silu_tag> {
   // same bits as value and derivative (exp_split clamps -βx to ±250 as derivative clamps βx).
   template <class T, class F, class V>
   ACTFN_INLINE static void value_and_derivative(const F& f, V x, V& v, V& d) noexcept {
-    if constexpr (float_or_narrower<T>) {
+    if constexpr (runs_fast<T>) {
+      v = value<T>(f, x);
+      d = derivative<T>(f, x);
+    } else if constexpr (float_or_narrower<T>) {
       const V xc = clamp_magnitude(x, 0x1p200);
       const V b = clamp_magnitude(V(static_cast<double>(f.beta)) * xc, 250.0);
       const V e = exp_split<V, 250>(-b).exp();
@@ -133,6 +185,7 @@ struct kernel<silu_tag> {
   }
 
  private:
+  using faithful_kernel = kernel<silu_tag<faithful>>;
   // b = βx and its rounding error b_lo (where |b| < 800; 0 beyond, where σ(b) is 0 or 1 to
   // far below an ULP), logistic_dd of |b|, and the limits.
   template <class V>
