@@ -106,6 +106,11 @@ auto naive_functions() {
             [](T x) { return x > 0 && x < 6 ? T(1) : T(0); }},
       naive{"softsign", [](T x) { return x / (1 + std::abs(x)); },
             [](T x) { return 1 / ((1 + std::abs(x)) * (1 + std::abs(x))); }},
+      naive{"quick_gelu", [](T x) { return x * naive_sigmoid(T(1.702) * x); },
+            [](T x) {
+              const T s = naive_sigmoid(T(1.702) * x);
+              return s * (1 + T(1.702) * x * (1 - s));
+            }},
       naive{"squared_relu",
             [](T x) {
               const T r = std::max(T(0), x);

@@ -120,7 +120,7 @@ constexpr double value_bound() {
   if constexpr (is<F, actfn::squared_relu>) return 0.5;  // one rounding of x²
   // (fast SiLU: the value; its derivative is faithful's)
   if constexpr (is_fast<F> && (is<F, actfn::sigmoid> || is<F, actfn::tanh> || is<F, actfn::gelu> ||
-                               is<F, actfn::silu>)) {
+                               is<F, actfn::silu> || is<F, actfn::quick_gelu>)) {
     if constexpr (!std::is_same_v<T, long double>) return 4;
   }
   return acc::value_bound<T>;
@@ -144,7 +144,9 @@ acc::root_window derivative_root(const F& f, double scale = 1) {
   using T = typename F::value_type;
   acc::root_window w{};
   if constexpr (is<F, actfn::gelu>) w = acc::gelu_derivative_root<T>;
-  if constexpr (is<F, actfn::silu>) w = acc::root_at<T>(acc::k_silu_root / f.beta);
+  if constexpr (is<F, actfn::silu> || is<F, actfn::quick_gelu>) {
+    w = acc::root_at<T>(acc::k_silu_root / f.beta);
+  }
   if constexpr (is<F, actfn::mish>) w = acc::root_at<T>(acc::k_mish_root, 0.5L);
   w.abs_tol *= scale;
   return w;
@@ -204,7 +206,7 @@ R value(const F& f, R x) {
     return x < 0 ? R(f.negative_slope) * x : x;
   } else if constexpr (fn::is<F, actfn::gelu>) {
     return f.approximation == actfn::gelu_approximation::tanh ? gelu_tanh(x) : gelu(x);
-  } else if constexpr (fn::is<F, actfn::silu>) {
+  } else if constexpr (fn::is<F, actfn::silu> || fn::is<F, actfn::quick_gelu>) {
     return silu(x, R(f.beta));
   } else if constexpr (fn::is<F, actfn::softplus>) {
     return softplus(x, R(f.beta));
@@ -247,7 +249,7 @@ R derivative(const F& f, R x) {
     return x != x ? x : x > 0 ? R(1) : R(f.negative_slope);
   } else if constexpr (fn::is<F, actfn::gelu>) {
     return f.approximation == actfn::gelu_approximation::tanh ? gelu_tanh_d(x) : gelu_d(x);
-  } else if constexpr (fn::is<F, actfn::silu>) {
+  } else if constexpr (fn::is<F, actfn::silu> || fn::is<F, actfn::quick_gelu>) {
     return silu_d(x, R(f.beta));
   } else if constexpr (fn::is<F, actfn::softplus>) {
     return softplus_d(x, R(f.beta));

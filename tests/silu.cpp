@@ -99,15 +99,15 @@ TEMPLATE_TEST_CASE("quick GELU's left tail within its bound", "[silu][accuracy]"
   CHECK(derivative.ulp <= acc::derivative_bound<T>);
 }
 
-// actfn::fast: float's value in float lanes (its derivative, and double, run the faithful
-// kernels), within 4 ULP for every β the kernel takes (β = 0 and |β| ≥ 2^-20; a smaller one runs
-// the wide kernels), the left tail's relative accuracy down to the subnormals, the edges of every
-// tier, and backward rounded once.
+// actfn::fast: the value in lanes of T (the derivative runs faithful's kernels), within 4 ULP for
+// every β (tiny ones included: x·e^βx past the exponential's reach), the left tail's relative
+// accuracy down to the subnormals, the edges of every tier, and backward rounded once.
 TEMPLATE_TEST_CASE("silu, fast tier: within 4 ULP", "[silu][accuracy]", float, double) {
   using T = TestType;
   using L = std::numeric_limits<T>;
   using R = acc::ref_t<T>;
-  for (const T beta : {T(1), T(1.702), T(-0.5), T(0x1p-20), T(1e-7), T(3e5)}) {
+  const T tiny = std::is_same_v<T, float> ? T(1e-30) : T(1e-300);
+  for (const T beta : {T(1), T(1.702), T(-0.5), T(0x1p-20), T(1e-7), T(3e5), tiny, -tiny}) {
     INFO("beta = " << beta);
     const actfn::silu<T, actfn::fast> f(beta);
     const auto v = [&](R x) { return ref::silu(x, R(beta)); };
@@ -119,7 +119,12 @@ TEMPLATE_TEST_CASE("silu, fast tier: within 4 ULP", "[silu][accuracy]", float, d
     acc::require_specials(f, v, d, root, 4, 4);
     // the left tail, where σ(βx) is e^βx: every result down to the last subnormal, then -0
     const R sign = beta < 0 ? -1 : 1;
-    for (const R b : {R(-20), R(-87.5), R(-100), R(-103.5), R(-108), R(-125), R(-200)}) {
+    // (past b = -125 (float), -780 (double) the exponential's argument is shifted: x·e^b is still
+    // a normal number there for a tiny β)
+    const bool single = std::is_same_v<T, float>;
+    for (const R b :
+         {R(-20), R(-87.5), R(-100), R(-103.5), R(-108), R(-125), R(single ? -150 : -900),
+          R(single ? -180 : -1200), R(single ? -190 : -1400), R(single ? -200 : -1500)}) {
       const T x = static_cast<T>(sign * b / R(beta));
       INFO("x = " << x);
       CHECK(acc::error_at(x, f(x), v(R(x))) <= 4);

@@ -1,5 +1,5 @@
 // actfn/actfn.hpp: all of actfn: every function of the list (function_list.hpp, ACTFN_FUNCTIONS:
-// sigmoid, tanh, the ReLU family, GELU, SiLU, softplus, log-sigmoid, the ELU family, Mish, the
+// sigmoid, tanh, the ReLU family, GELU, SiLU, quick GELU, softplus, log-sigmoid, the ELU family, Mish, the
 // hard ones, softsign, squared ReLU); the gated units (gated, swiglu, geglu, reglu); the 16-bit
 // types (float16, bfloat16); active_isa() and limit_isa(); the version macros (version.hpp).
 #pragma once
@@ -19,6 +19,7 @@
 #include "leaky_relu.hpp"
 #include "log_sigmoid.hpp"
 #include "mish.hpp"
+#include "quick_gelu.hpp"
 #include "relu.hpp"
 #include "relu6.hpp"
 #include "selu.hpp"

@@ -33,4 +33,5 @@
   X(hardtanh, shared, (P(-0.5), P(2)), __VA_ARGS__)                   \
   X(relu6, shared, (), __VA_ARGS__)                                   \
   X(softsign, shared, (), __VA_ARGS__)                                \
-  X(squared_relu, shared, (), __VA_ARGS__)
+  X(squared_relu, shared, (), __VA_ARGS__)                            \
+  X(quick_gelu, fast_own, (), __VA_ARGS__)

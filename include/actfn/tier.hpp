@@ -24,10 +24,10 @@ struct precise {};
 /// in double lanes; no table, pairs only where an argument's rounding is amplified). The edges
 /// are every tier's: NaN propagates, the limits at ±inf, signed zeros, no overflow, relative
 /// accuracy down to the subnormals. Kernels of its own: sigmoid and tanh (float and double),
-/// GELU and SiLU (float; GELU-tanh's and SiLU's derivatives, and double GELU and SiLU, run
-/// faithful's, within the bound and faster than the float-lane versions measured). Every other
-/// function runs faithful's; 16-bit types and long double keep precise's and faithful's results
-/// (16-bit: correctly rounded).
+/// GELU (float), SiLU's value (float and double); GELU-tanh's and SiLU's derivatives (whose
+/// terms cancel towards a root, where lanes without pairs lose the bound) and double GELU run
+/// faithful's. Every other function runs faithful's; 16-bit types and long double keep
+/// precise's and faithful's results (16-bit: correctly rounded).
 struct fast {};
 
 /// An accuracy tier: actfn::faithful, actfn::precise or actfn::fast. For double and long double

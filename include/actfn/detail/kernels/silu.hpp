@@ -42,19 +42,42 @@ ACTFN_HOST_DEVICE constexpr W silu_derivative(W x, W beta) noexcept {
 #if defined(ACTFN_TARGET)
 namespace actfn::detail::ACTFN_TARGET {
 
+// Past exp_fast's far reach R (125 for float, 780 for double) x·e^b may still be a float (a
+// double): |x| up to 2^128 takes it to b ≈ -192.7 (-1455). There e^b = 2^-m·e^(b + m·ln2), m = 100
+// (1000), which brings the argument back within R; b + m·ln2_hi is exact (m·ln2_hi's last bit lies
+// above b's ULP), m·ln2_lo goes to the tail.
+template <class L>
+struct silu_far;
+template <>
+struct silu_far<float> {
+  static constexpr float d_hi = 100 * exp_fast_constants<float>::ln2_hi;
+  static constexpr float d_lo = 100 * exp_fast_constants<float>::ln2_lo;
+  static constexpr float scale = 0x1p-100f;
+  static constexpr float deep = 44.0f;  // e^-44·2^64 < 1: x·n stays finite
+};
+template <>
+struct silu_far<double> {
+  static constexpr double d_hi = 1000 * exp_fast_constants<double>::ln2_hi;
+  static constexpr double d_lo = 1000 * exp_fast_constants<double>::ln2_lo;
+  static constexpr double scale = 0x1p-1000;
+  static constexpr double deep = 415.0;  // e^-415·2^600 < 1
+};
+
 // The fast tier's SiLU value, in lanes of its own type L (float or double), within 4 ULP: x·σ(b),
-// b = βx as b + b_lo (the product's residual), σ from e^-(|b| + tail) (exp_fast with its far
-// reach R, 125 for float, 780 for double) as n/(1 + e), n = e scaled by 2^shift where b < 0 (σ(b)
-// keeps its relative accuracy into the subnormals), else 1. x is capped at R/|β|, so that b stays
-// within the reach (past it b_lo, up to half b's ULP, would move e^-R by e^±(ULP/2)); where b ≥ 0
-// the product takes x itself (inf stays inf, and β = 0 gives x/2 everywhere). Valid for β = 0 and
-// 2^-20 ≤ |β| ≤ 2^64 (lanes_on): there |x| ≤ 2^30 where b reaches -R, and 2^30·e^-R rounds to 0
-// (float: 2^-150, double: 2^-1095), as every result beyond does; the residual's split without an
-// FMA takes factors below 2^100.
+// b = βx as b + b_lo (the product's residual), σ from e^-(|b| + tail) (exp_fast, far reach) as
+// n/(1 + e), n = e where b < 0, scaled by 2^shift past b = -deep (σ(b) keeps its relative
+// accuracy into the subnormals; short of it e is normal, and x·n·2^shift could overflow), else
+// 1; past R, silu_far's 2^-m. x is capped at (R + m·ln2)/|β|, so that b stays
+// within that reach (past it b_lo, up to half b's ULP, would move the exponential by e^±ULP/2);
+// where b ≥ 0 the product takes x itself (inf stays inf, and β = 0 gives x/2 everywhere). x·2^-m
+// is exact wherever the result is not 0 (|x| > e^21 there), and the product x·n is normal, so
+// that a subnormal result rounds once, in the last scaling.
 template <class L, class V>
 ACTFN_INLINE V silu_value_fast(V x, L beta) noexcept {
   using C = exp_fast_constants<L>;
-  const L cap = beta == 0 ? C::up : C::far_reach / (beta < 0 ? -beta : beta);
+  using S = silu_far<L>;
+  const L reach = C::far_reach + S::d_hi;
+  const L cap = beta == 0 ? C::up : reach / (beta < 0 ? -beta : beta);
   const V xc = with_sign_of(capped(magnitude(x), cap), x);  // NaN stays NaN
   const V b = rounded(V(beta) * xc);
   V b_lo(L(0));
@@ -63,11 +86,13 @@ ACTFN_INLINE V silu_value_fast(V x, L beta) noexcept {
   } else {
     b_lo = product_error(V(beta), xc, b);
   }
-  const auto left = b < V(L(0));
-  const exp_fast<V, L, true> ef(magnitude(b), select(left, -b_lo, b_lo));
-  const V e = ef.scaled() * V(C::down);
-  const V sigma = quotient(select(left, ef.scaled(), V(L(1))), e + V(L(1)));
-  return (select(left, xc, x) * sigma) * select(left, V(C::down), V(L(1)));
+  const auto left = b < V(L(0)), deep = b < V(-S::deep), far = b < V(-C::far_reach);
+  const exp_fast<V, L, true> ef(magnitude(b) - select(far, V(S::d_hi), V(L(0))),
+                                select(left, -b_lo, b_lo) - select(far, V(S::d_lo), V(L(0))));
+  const V es = ef.scaled(), e = es * V(C::down);
+  const V sigma = quotient(select(left, select(deep, es, e), V(L(1))), e + V(L(1)));
+  const V xs = select(left, xc, x) * select(far, V(S::scale), V(L(1)));
+  return (xs * sigma) * select(deep, V(C::down), V(L(1)));
 }
 
 template <class A>
@@ -85,15 +110,18 @@ struct kernel<silu_tag<A>> {
 
   // double runs its lanes for |β| ≥ 2^-20: then |x| ≤ 2^20·|βx|, and where βx < -800 (exp_dd's
   // clamp) x·σ(βx) ≤ 2^20·|βx|·e^βx is 0 as a double. A smaller β takes the wide kernels, whose
-  // exp reaches every tail; so does the fast tier for the β its kernel does not take
-  // (silu_value_fast).
+  // exp reaches every tail. The fast tier's lanes take every β, but for float without an FMA,
+  // whose residual splits factors below 2^115: there 2^-107 ≤ |β| ≤ 2^115 (x ≤ 194/|β|), or 0.
+  // (Elsewhere this is constant: the scalar calls have no branch, and a loop of them vectorizes.)
   template <class T, class F>
   static constexpr bool lanes_on(const F& f) noexcept {
-    const bool far_enough = f.beta >= 0x1p-20 || f.beta <= -0x1p-20;
-    if constexpr (runs_fast<T>) {
-      return f.beta == 0 || (far_enough && f.beta <= 0x1p64 && f.beta >= -0x1p64);
+    if constexpr (runs_fast<T> && (fused_madd || std::is_same_v<T, double>)) {
+      return true;
+    } else if constexpr (runs_fast<T>) {
+      const float b = f.beta < 0 ? -f.beta : f.beta;
+      return b == 0 || (b >= 0x1p-107f && b <= 0x1p115f);
     } else {
-      return float_or_narrower<T> || far_enough;
+      return float_or_narrower<T> || f.beta >= 0x1p-20 || f.beta <= -0x1p-20;
     }
   }
 
