@@ -77,7 +77,10 @@ ACTFN_INLINE V silu_value_fast(V x, L beta) noexcept {
   using C = exp_fast_constants<L>;
   using S = silu_far<L>;
   const L reach = C::far_reach + S::d_hi;
-  const L cap = beta == 0 ? C::up : reach / (beta < 0 ? -beta : beta);
+  // (β = 0: reach/0 = inf, then the largest finite value, so that b = β·x is 0: no branch, which
+  // would keep a loop of scalar calls from vectorizing)
+  const L c = reach / (beta < 0 ? -beta : beta);
+  const L cap = c < std::numeric_limits<L>::max() ? c : std::numeric_limits<L>::max();
   const V xc = with_sign_of(capped(magnitude(x), cap), x);  // NaN stays NaN
   const V b = rounded(V(beta) * xc);
   V b_lo(L(0));
