@@ -168,6 +168,25 @@ TEMPLATE_TEST_CASE("gated units within 2 ULP of the exact products", "[gated][ac
         [](R x) { return ref::silu_d(x, R(T(1.702))); }, b,
         acc::root_at<T>(acc::k_silu_root / 1.702L));
   }
+  // the fast tier: its f within 4 ULP, times b rounded once more; backward runs faithful's where
+  // f' is faithful's (SiLU, GELU-tanh), the fast kernels elsewhere (exact GELU)
+  SECTION("the fast tier") {
+    if constexpr (!std::is_same_v<T, long double>) {
+      constexpr double fb = 4.5;
+      require_gated(
+          actfn::silu<T, actfn::fast>{}, [](R x) { return ref::silu(x); },
+          [](R x) { return ref::silu_d(x); }, fb, acc::root_at<T>(acc::k_silu_root));
+      require_gated(
+          actfn::gelu<T, actfn::fast>{}, [](R x) { return ref::gelu(x); },
+          [](R x) { return ref::gelu_d(x); }, fb, acc::gelu_derivative_root<T>);
+      require_gated(
+          actfn::gelu<T, actfn::fast>{tanh_mode}, [](R x) { return ref::gelu_tanh(x); },
+          [](R x) { return ref::gelu_tanh_d(x); }, fb, acc::gelu_derivative_root<T>);
+      require_gated(
+          actfn::sigmoid<T, actfn::fast>{}, [](R x) { return ref::sigmoid(x); },
+          [](R x) { return ref::sigmoid_d(x); }, fb);
+    }
+  }
 }
 
 TEMPLATE_TEST_CASE("gated units: the forms agree, in place and at every length", "[gated][spans]",

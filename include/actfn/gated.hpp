@@ -4,6 +4,7 @@
 
 #include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
 
+#include <bit>
 #include <span>
 #include <string>
 #include <type_traits>
@@ -88,6 +89,17 @@ struct gated {
     if (!grad_a.empty() &&
         (grad_a.data() == grad_b.data() || detail::partly_overlaps<T>(grad_a, grad_b))) {
       detail::invalid_argument(who + ": grad_a and grad_b overlap (they must be disjoint)");
+    }
+    // A fast tier whose f' is faithful's (faithful_slope(): SiLU's, GELU-tanh's) runs faithful's
+    // backward, which shares its exponential between f and f' (the fast value beside faithful's
+    // f' took 1.1-1.3x its time): more accurate, within the fast bound.
+    if constexpr (requires { f.faithful_slope(); }) {
+      if (f.faithful_slope()) {
+        const auto faithful_f = std::bit_cast<typename detail::faithful_of<F>::type>(f);
+        detail::ACTFN_STATIC_TARGET::run_gated<detail::op::backward>(
+            faithful_f, a.data(), b.data(), grad_y.data(), grad_a.data(), grad_b.data(), a.size());
+        return;
+      }
     }
     detail::ACTFN_STATIC_TARGET::run_gated<detail::op::backward>(
         f, a.data(), b.data(), grad_y.data(), grad_a.data(), grad_b.data(), a.size());

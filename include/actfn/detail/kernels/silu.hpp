@@ -77,10 +77,13 @@ ACTFN_INLINE V silu_value_fast(V x, L beta) noexcept {
   using C = exp_fast_constants<L>;
   using S = silu_far<L>;
   const L reach = C::far_reach + S::d_hi;
-  // (β = 0: reach/0 = inf, then the largest finite value, so that b = β·x is 0: no branch, which
-  // would keep a loop of scalar calls from vectorizing)
+  // (β = 0: reach/0 = inf, then `top`, so that b = β·x is 0: no branch, which would keep a loop
+  // of scalar calls from vectorizing. top: float's residual without an FMA splits factors below
+  // 2^115, lanes_on's range of β keeps reach/|β| below it.)
+  constexpr L top = std::is_same_v<L, float> && !fused_madd ? L(0x1p115f)
+                                                            : std::numeric_limits<L>::max();
   const L c = reach / (beta < 0 ? -beta : beta);
-  const L cap = c < std::numeric_limits<L>::max() ? c : std::numeric_limits<L>::max();
+  const L cap = c < top ? c : top;
   const V xc = with_sign_of(capped(magnitude(x), cap), x);  // NaN stays NaN
   const V b = rounded(V(beta) * xc);
   V b_lo(L(0));
