@@ -77,11 +77,9 @@ ACTFN_INLINE V silu_value_fast(V x, L beta) noexcept {
   using C = exp_fast_constants<L>;
   using S = silu_far<L>;
   const L reach = C::far_reach + S::d_hi;
-  // (β = 0: reach/0 = inf, then `top`, so that b = β·x is 0: no branch, which would keep a loop
-  // of scalar calls from vectorizing. top: float's residual without an FMA splits factors below
-  // 2^115, lanes_on's range of β keeps reach/|β| below it.)
-  constexpr L top = std::is_same_v<L, float> && !fused_madd ? L(0x1p115f)
-                                                            : std::numeric_limits<L>::max();
+  // (β = 0: reach/0 = inf, then the largest finite value, so that b = β·x is 0: no branch,
+  // which would keep a loop of scalar calls from vectorizing.)
+  constexpr L top = std::numeric_limits<L>::max();
   const L c = reach / (beta < 0 ? -beta : beta);
   const L cap = c < top ? c : top;
   const V xc = with_sign_of(capped(magnitude(x), cap), x);  // NaN stays NaN
@@ -107,25 +105,26 @@ struct kernel<silu_tag<A>> {
   // faithful's: the factor 1 + b·σ(-b) cancels towards its root at b ≈ -1.2785, where its terms
   // need pairs). Otherwise float in double lanes, where βx is exact (two 24-bit factors); double
   // in double lanes with hi + lo pairs; long double in the wide kernels.
+  // Where madd does not fuse (SSE2, a build without -march), float's fast value would split
+  // its factors by Veltkamp's method: measured slower than faithful's double lanes there (GCC -O2,
+  // a loop of scalar calls: 0.17x the naive loop against 0.39x), so float's fast tier runs
+  // faithful's kernels at such a level (the same bits as faithful's there).
   template <class T>
-  static constexpr bool runs_fast = std::is_same_v<A, fast> &&
-                                    (std::is_same_v<T, float> || std::is_same_v<T, double>);
+  static constexpr bool runs_fast =
+      std::is_same_v<A, fast> &&
+      ((std::is_same_v<T, float> && fused_madd) || std::is_same_v<T, double>);
   template <class T>
   using lane = std::conditional_t<std::is_same_v<T, long double>, void,
                                   std::conditional_t<runs_fast<T>, T, double>>;
 
   // double runs its lanes for |β| ≥ 2^-20: then |x| ≤ 2^20·|βx|, and where βx < -800 (exp_dd's
   // clamp) x·σ(βx) ≤ 2^20·|βx|·e^βx is 0 as a double. A smaller β takes the wide kernels, whose
-  // exp reaches every tail. The fast tier's lanes take every β, but for float without an FMA,
-  // whose residual splits factors below 2^115: there 2^-107 ≤ |β| ≤ 2^115 (x ≤ 194/|β|), or 0.
-  // (Elsewhere this is constant: the scalar calls have no branch, and a loop of them vectorizes.)
+  // exp reaches every tail. The fast tier's lanes take every β (a constant: the scalar calls have
+  // no branch, and a loop of them vectorizes).
   template <class T, class F>
   static constexpr bool lanes_on(const F& f) noexcept {
-    if constexpr (runs_fast<T> && (fused_madd || std::is_same_v<T, double>)) {
+    if constexpr (runs_fast<T>) {
       return true;
-    } else if constexpr (runs_fast<T>) {
-      const float b = f.beta < 0 ? -f.beta : f.beta;
-      return b == 0 || (b >= 0x1p-107f && b <= 0x1p115f);
     } else {
       return float_or_narrower<T> || f.beta >= 0x1p-20 || f.beta <= -0x1p-20;
     }
@@ -166,7 +165,7 @@ struct kernel<silu_tag<A>> {
   // S·σ(-b)·b_lo in S, (σ(-b) - b·σ(b)σ(-b))·b_lo in M.
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F& f, V x) noexcept {
-    if constexpr (std::is_same_v<A, fast> && std::is_same_v<T, float>) {
+    if constexpr (runs_fast<T> && std::is_same_v<T, float>) {
       return in_double_lanes(x, [&f](auto w) { return faithful_kernel::derivative<T>(f, w); });
     } else if constexpr (runs_fast<T>) {
       return faithful_kernel::derivative<T>(f, x);
