@@ -151,6 +151,7 @@ inline constexpr double k_erfc[] = {
 inline constexpr double k_erfc_reach = 10.5;
 inline constexpr double k_sqrt_half = 0x1.6a09e667f3bcdp-1;    // 1/√2
 inline constexpr double k_inv_sqrt_pi = 0x1.20dd750429b6dp-1;  // 1/√π
+inline constexpr double k_inv_sqrt_2pi = 0x1.9884533d43651p-2;  // 1/√(2π)
 // The tanh form's constants as hi + lo: 2√(2/π) (x·σ(2u) takes 2u), 0.044715 (GPT-2/BERT's cubic
 // coefficient) and 3·0.044715 (in the derivative). Float results use the hi parts.
 inline constexpr double k_gelu_k = 0x1.9884533d43651p+0, k_gelu_k_lo = -0x1.cbc0d30ebfd15p-54;
@@ -182,7 +183,8 @@ struct gelu_normal_f {
 
 // The tanh form: ½x(1 + tanh u) = x·σ(v), v = 2u = 2√(2/π)·x·(1 + 0.044715x²), with x clamped
 // to ±16 inside v: |v(16)| = 318, so past it σ(v) is 0 or 1 far below float's precision.
-template <class V>
+// Reach: exp_split's (a 16-bit derivative's tail_reach).
+template <class V, int Reach = 120>
 struct gelu_tanh_f {
   V xc, e, r;  // clamped x, e^-v, σ(v) = 1/(1 + e)
   ACTFN_ALWAYS_INLINE explicit gelu_tanh_f(V x) noexcept : xc(0.0), e(0.0), r(0.0) {
@@ -190,7 +192,7 @@ struct gelu_tanh_f {
     // and with a minimum on SSE2 too (its 64-bit masks a select would need are not there)
     xc = clamp_magnitude(x, 16.0);
     const V v = (V(k_gelu_k) * xc) * madd(V(k_gelu_c) * xc, xc, V(1.0));
-    e = exp_split(-v).exp();
+    e = exp_split<V, Reach>(-v).exp();
     r = recip(V(1.0) + e);
   }
 };
@@ -531,7 +533,7 @@ struct kernel<gelu_tag<A>> {
     if constexpr (fast_float<T>) {
       v = value<T>(f, x);
       d = derivative<T>(f, x);
-    } else if constexpr (float_or_narrower<T>) {
+    } else if constexpr (std::is_same_v<T, float>) {  // (16-bit: value's and derivative's tails)
       if (f.approximation == gelu_approximation::tanh) {
         const gelu_tanh_f p(x);
         const V slope = V(k_gelu_k) * madd(V(k_gelu_c3) * p.xc, p.xc, V(1.0));
@@ -549,11 +551,21 @@ struct kernel<gelu_tag<A>> {
   }
 
   // x·Φ(x). float: far left (Φ < 2^-150) -0, as -inf·Φ would be NaN.
+  // A 16-bit T, past z's clamp (x < -14.85: its gated units multiply f unrounded by up to
+  // 3.4·10^38): x·Φ(x) = -φ(x)·(1 - w + 3w² - 15w³ + 105w⁴), w = 1/x², as exact_derivative's.
   template <class T, class V>
   ACTFN_INLINE static V exact_value(V x) noexcept {
     if constexpr (float_or_narrower<T>) {
       const gelu_normal_f n(x);
-      return n.x_or_0(x) * n.cdf;
+      const V v = n.x_or_0(x) * n.cdf;
+      if constexpr (is_binary16<T>) {
+        const V a = magnitude(clamp_magnitude(x, 1e4)), w = recip(a * a);
+        const V series =
+            madd(w, madd(w, madd(w, madd(w, V(105.0), V(-15.0)), V(3.0)), V(-1.0)), V(1.0));
+        const V phi = exp_split<V, 250>(V(-0.5) * (a * a)).exp() * V(k_inv_sqrt_2pi);
+        return select(x < V(-k_erfc_reach / k_sqrt_half), V(-0.0) - phi * series, v);
+      }
+      return v;
     } else {
       return gelu_exact_dd(x).value(x);
     }
@@ -561,11 +573,29 @@ struct kernel<gelu_tag<A>> {
 
   // GELU' = Φ(x) + x·φ(x). float: Φ + z·e^-z²/√π, with the clamped z (at x = inf, x·φ would be
   // inf·0); far left, at the clamp, the sum is about -7e-48: a float -0, the sign of the limit.
+  // A 16-bit T, past z's clamp (x < -14.85, where its backward's gradients up to 3.4·10^38 still
+  // see f' down to 10^-79): -φ(x)·a·(1 - w + w² - 3w³ + 15w⁴ - 105w⁵), a = |x|, w = 1/a², from
+  // the asymptotic series Φ(x) = φ(x)/a·(1 - w + 3w² - ...) (its next term 10^-11 of the result at
+  // a = 14.85); e^(-x²/2) down to e^-250 (x² is exact: 16-bit x).
   template <class T, class V>
   ACTFN_INLINE static V exact_derivative(V x) noexcept {
     if constexpr (float_or_narrower<T>) {
       const gelu_normal_f n(x);
-      return madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf);
+      const V d = madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf);
+      if constexpr (is_binary16<T>) {
+        const V a = magnitude(clamp_magnitude(x, 1e4)), w = recip(a * a);
+        const V series = madd(
+            w, madd(w, madd(w, madd(w, madd(w, V(-105.0), V(15.0)), V(-3.0)), V(1.0)), V(-1.0)),
+            V(1.0));
+        const V phi = exp_split<V, 250>(V(-0.5) * (a * a)).exp() * V(k_inv_sqrt_2pi);
+        // near 0, ½ + x·√(2/π) (its next term x³ is below 2^-48 of it): exactly ½ where x's term
+        // is below its last bit, which the backward's ties need (target/loops.hpp, off_ties),
+        // where the polynomial's 2^-36 would leave it beside ½
+        const V near0 = madd(x, V(2 * k_inv_sqrt_2pi), V(0.5));
+        return select(x < V(-k_erfc_reach / k_sqrt_half), -(phi * a) * series,
+                      select(magnitude(x) < V(0x1p-24), near0, d));
+      }
+      return d;
     } else {
       return gelu_exact_dd(x).derivative();
     }
@@ -577,7 +607,7 @@ struct kernel<gelu_tag<A>> {
   template <class T, class V>
   ACTFN_INLINE static V tanh_value(V x) noexcept {
     if constexpr (float_or_narrower<T>) {
-      const gelu_tanh_f p(x);
+      const gelu_tanh_f<V, tail_reach<T>> p(x);
       return select(x < V(0.0), p.xc, x) * p.r;
     } else {
       const gelu_tanh_dd g(x);
@@ -606,7 +636,7 @@ struct kernel<gelu_tag<A>> {
   template <class T, class V>
   ACTFN_INLINE static V tanh_derivative(V x) noexcept {
     if constexpr (float_or_narrower<T>) {
-      const gelu_tanh_f p(x);
+      const gelu_tanh_f<V, tail_reach<T>> p(x);
       const V slope = V(k_gelu_k) * madd(V(k_gelu_c3) * p.xc, p.xc, V(1.0));
       return madd(p.xc * slope, (p.e * p.r) * p.r, p.r);
     } else {

@@ -66,7 +66,7 @@ struct kernel<log_sigmoid_tag> {
   template <class T, class F, class V>
   ACTFN_INLINE static V derivative(const F&, V x) noexcept {
     if constexpr (float_or_narrower<T>) {
-      return recip(V(1.0) + exp_split(x).exp());
+      return recip(V(1.0) + exp_split<V, tail_reach<T>>(x).exp());
     } else {
       return logistic_dd(magnitude(x)).sigma(-x);
     }

@@ -87,7 +87,7 @@ struct kernel<sigmoid_tag<A>> {
     } else if constexpr (std::is_same_v<lane<T>, float>) {
       return logistic_ff(magnitude(x)).slope();
     } else if constexpr (float_or_narrower<T>) {
-      const V e = exp_split(-x).exp();
+      const V e = exp_split<V, tail_reach<T>>(-x).exp();
       const V r = recip(V(1.0) + e);
       return (e * r) * r;
     } else {

@@ -90,7 +90,7 @@ struct kernel<tanh_tag<A>> {
     } else if constexpr (std::is_same_v<lane<T>, float>) {
       return logistic_ff(V(2.0f) * magnitude(x)).slope(4.0f);
     } else if constexpr (float_or_narrower<T>) {
-      const V e = exp_split(V(-2.0) * x).exp();
+      const V e = exp_split<V, tail_reach<T>>(V(-2.0) * x).exp();
       const V r = recip(V(1.0) + e);
       return (V(4.0) * e * r) * r;
     } else {

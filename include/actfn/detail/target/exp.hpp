@@ -35,6 +35,17 @@ inline constexpr double k_expm1[] = {
 // Reach = 250 instead: e^-250·FLT_MAX is still below half the least subnormal float, and e^250
 // times the least subnormal float is still above FLT_MAX.
 template <class V, int Reach = 120>
+struct exp_split;
+
+// The Reach of a derivative's tails for T: a 16-bit T's backward multiplies the unrounded f' by
+// gradients up to bfloat16's largest (3.4·10^38), so that f' must keep its relative accuracy
+// down to 10^-79 (e^-181), the least bfloat16 over that gradient: 250, as for a float parameter.
+// (At 120 the clamp showed through: sigmoid<bfloat16>'s backward at x = 123.5, g = -1.2·10^20,
+// gave -9.2·10^-33 for -2.8·10^-34.)
+template <class T>
+inline constexpr int tail_reach = is_binary16<T> ? 250 : 120;
+
+template <class V, int Reach>
 struct exp_split {
   V s, q;
   ACTFN_ALWAYS_INLINE explicit exp_split(V t) noexcept : s(0.0), q(0.0) {

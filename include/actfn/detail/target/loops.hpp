@@ -45,6 +45,60 @@ ACTFN_INLINE V one(const F& f, const T* x, const T* g) noexcept {
   }
 }
 
+// bfloat16's backward near x = 0, where f'(x) = f'(0) + f''(0)·x + ...: below |x| = 2^-24 the
+// double f' may be f'(0) itself (x·f''(0) below its last bit), for many functions a short binary
+// fraction (½: GELU, SiLU, softplus, hardswish; ¼: sigmoid), and its product with a gradient
+// (a subnormal one) exactly halfway between two bfloat16 values, where the exact product lies
+// just beside it: rounded to even, half of them went the wrong way (1,408 inputs of each such
+// function, g = the least subnormal). A product q on such a midpoint, whose f' is f'(±0) itself,
+// is moved a quarter spacing toward the exact one's side, the side of f'(±2^-8) (the probe, on
+// x's side: far above the kernels' errors, near enough for the sign of the first nonzero term of
+// f' - f'(0)).
+// Computed only for a step that has such an x (float16 has none: its least is 2^-24).
+template <class T, class F, class V>
+ACTFN_NOINLINE V off_ties(const F& f, const T* x, const T* g, V q) noexcept {
+  constexpr std::size_t n = width<V>;
+  bool any = false;
+  for (std::size_t j = 0; j < n; ++j) {
+    const auto b = std::bit_cast<std::uint16_t>(x[j]) & 0x7fff;
+    any |= b != 0 && b < 0x3380;  // 0 < |x| < 2^-24: bfloat16's exponent field 103
+  }
+  if (!any) return q;
+  using K = kernel<typename F::kernel_tag>;
+  using E = double;
+  const V v = load<V>(x);
+  alignas(64) E qs[n], d[n], d0[n], p[n];
+  const auto put = [](V w, E* out) {
+    if constexpr (std::is_floating_point_v<V>) {
+      out[0] = w;
+    } else {
+      w.store(out);
+    }
+  };
+  put(q, qs);
+  put(K::template derivative<T>(f, v), d);
+  put(K::template derivative<T>(f, with_sign_of(V(0.0), v)), d0);
+  put(K::template derivative<T>(f, with_sign_of(V(0x1p-8), v)), p);
+  for (std::size_t j = 0; j < n; ++j) {
+    const auto b = std::bit_cast<std::uint16_t>(x[j]) & 0x7fff;
+    // only where f' came out as f'(0) (squared ReLU's 2x is exact: its ties are true ones)
+    if (b == 0 || b >= 0x3380 || d[j] != d0[j] || d[j] == p[j] || !(qs[j] - qs[j] == 0)) continue;
+    const double a = qs[j] < 0 ? -qs[j] : qs[j];
+    int e = 0;
+    std::frexp(a, &e);  // a = m·2^e, ½ ≤ m < 1: bfloat16's spacing there 2^(e - 8)
+    const double spacing = std::ldexp(1.0, e - 8 < -133 ? -133 : e - 8);
+    if (std::fmod(a, spacing) == spacing / 2) {
+      const bool up = (p[j] > d[j]) == (static_cast<float>(g[j]) > 0);
+      qs[j] += up ? spacing / 4 : -spacing / 4;  // exact
+    }
+  }
+  if constexpr (std::is_floating_point_v<V>) {
+    return qs[0];
+  } else {
+    return V::load(qs);
+  }
+}
+
 // y[i] = f(x[i]), f'(x[i]) or g[i]·f'(x[i]) for i < n, with F's kernel on this target's lanes:
 // two batches per step, whose operations lanes_twin.hpp interleaves so that their latency
 // chains overlap. The last, partial step runs the same code on a zero-padded copy, so that every
@@ -67,7 +121,13 @@ ACTFN_INLINE void batches(const F& fc, const T* x, const T* g, T* y, std::size_t
       }
       xp = xt, gp = gt, yp = yt;
     }
-    store(yp, one<O, T, V>(fc, xp, gp));
+    // (the float-lane kernels of a 16-bit T, ReLU's family, have f' constant near 0)
+    if constexpr (O == op::backward && std::is_same_v<T, bfloat16> &&
+                  std::is_same_v<typename kernel<typename F::kernel_tag>::template lane<T>, double>) {
+      store(yp, off_ties(fc, xp, gp, one<O, T, V>(fc, xp, gp)));
+    } else {
+      store(yp, one<O, T, V>(fc, xp, gp));
+    }
     if (tail) {
       for (std::size_t j = 0; j < n - i; ++j) y[i + j] = yt[j];
     }
