@@ -6,6 +6,8 @@
 // gated unit), twopass, or plain (the activation alone: f(a), or f.backward(a, g)).
 //
 // swiglu-fast: the same with actfn::fast's SiLU.
+// rows, interleaved: the fused unit on the same data laid out as rows [a | b] of 1024 (a
+// [rows × 2048] buffer) and as pairs a0 b0 a1 b1 … (to compare with fused).
 //
 //   build/bench/actfn_bench --benchmark_filter='gated_.*swiglu_float'
 #include <benchmark/benchmark.h>
@@ -27,15 +29,35 @@ struct gated_buffers {
   }
 };
 
-enum class impl { fused, twopass, plain };
+enum class impl { fused, twopass, plain, rows, interleaved };
 
 template <class T, class F>
 void run(benchmark::State& state, F f, bool backward, impl how) {
   const auto n = static_cast<std::size_t>(state.range(0));
   gated_buffers<T> m(n);
   const actfn::gated<F> gate(f);
+  constexpr std::size_t row = 1024;
+  std::vector<T> ab, gab;
+  if (how == impl::rows || how == impl::interleaved) {
+    ab.resize(2 * n);
+    gab.resize(2 * n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t r = i / row, j = i % row;
+      if (how == impl::rows) {
+        ab[2 * r * row + j] = m.a[i], ab[2 * r * row + row + j] = m.b[i];
+      } else {
+        ab[2 * i] = m.a[i], ab[2 * i + 1] = m.b[i];
+      }
+    }
+  }
   for (auto _ : state) {
-    if (!backward) {
+    if (how == impl::rows) {
+      if (!backward) gate(ab, m.y, row);
+      if (backward) gate.backward(ab, m.g, gab, row);
+    } else if (how == impl::interleaved) {
+      if (!backward) gate(ab, m.y, actfn::interleaved);
+      if (backward) gate.backward(ab, m.g, gab, actfn::interleaved);
+    } else if (!backward) {
       if (how == impl::fused) gate(m.a, m.b, m.y);
       if (how != impl::fused) f(m.a, m.y);
       if (how == impl::twopass) {
@@ -52,6 +74,7 @@ void run(benchmark::State& state, F f, bool backward, impl how) {
     }
     benchmark::DoNotOptimize(m.y.data());
     benchmark::DoNotOptimize(m.y2.data());
+    benchmark::DoNotOptimize(gab.data());
     benchmark::ClobberMemory();
   }
   state.SetItemsProcessed(state.iterations() * static_cast<std::int64_t>(n));
@@ -63,7 +86,8 @@ void register_function(const std::string& name, F f) {
   for (const bool backward : {false, true}) {
     for (const auto& [how, how_name] :
          {std::pair{impl::fused, "fused"}, std::pair{impl::twopass, "twopass"},
-          std::pair{impl::plain, "plain"}}) {
+          std::pair{impl::plain, "plain"}, std::pair{impl::rows, "rows"},
+          std::pair{impl::interleaved, "interleaved"}}) {
       const std::string full = std::string("gated_") + (backward ? "backward_" : "value_") +
                                how_name + "_" + name + "_" + type;
       const impl h = how;

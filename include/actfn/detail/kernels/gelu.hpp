@@ -160,14 +160,20 @@ inline constexpr double k_gelu_c3 = 0x1.12ba9d1f60179p-3, k_gelu_c3_lo = 0x1.f30
 
 // Φ(x) = ½erfc(-z) and e^-z², z = x/√2 clamped to ±10.5 (past it, the results below are their
 // limits). erfc(a) for a = |z|, and Φ = 1 - ½erfc(a) for x > 0, where Φ is near 1 and only
-// needs absolute accuracy.
-template <class V>
+// needs absolute accuracy. Wide (a 16-bit x, whose x² is exact): e^-z² as e^(-x²/2) from x itself,
+// down to e^-250, for the asymptotic series past the clamp (exact_value, exact_derivative).
+template <class V, bool Wide = false>
 struct gelu_normal_f {
   V z, cdf, gauss;  // z clamped, Φ(x), e^-z² = √(2π)·φ(x)
   ACTFN_ALWAYS_INLINE explicit gelu_normal_f(V x) noexcept : z(0.0), cdf(0.0), gauss(0.0) {
     z = clamp_magnitude_branchless(x * V(k_sqrt_half), k_erfc_reach);  // NaN stays
     const V a = magnitude(z);
-    gauss = exp_split(-(a * a)).exp();
+    if constexpr (Wide) {
+      const V xw = clamp_magnitude(x, 1e4);
+      gauss = exp_split<V, 250>(V(-0.5) * (xw * xw)).exp();
+    } else {
+      gauss = exp_split(-(a * a)).exp();
+    }
     // One reciprocal serves both t = (a - 3)/(a + 3) and 1/(1 + 2a).
     const V b = madd(a, V(2.0), V(1.0)), c = a + V(3.0);
     const V u = recip(c * b);
@@ -556,13 +562,13 @@ struct kernel<gelu_tag<A>> {
   template <class T, class V>
   ACTFN_INLINE static V exact_value(V x) noexcept {
     if constexpr (float_or_narrower<T>) {
-      const gelu_normal_f n(x);
+      const gelu_normal_f<V, is_binary16<T>> n(x);
       const V v = n.x_or_0(x) * n.cdf;
       if constexpr (is_binary16<T>) {
         const V a = magnitude(clamp_magnitude(x, 1e4)), w = recip(a * a);
         const V series =
             madd(w, madd(w, madd(w, madd(w, V(105.0), V(-15.0)), V(3.0)), V(-1.0)), V(1.0));
-        const V phi = exp_split<V, 250>(V(-0.5) * (a * a)).exp() * V(k_inv_sqrt_2pi);
+        const V phi = n.gauss * V(k_inv_sqrt_2pi);
         return select(x < V(-k_erfc_reach / k_sqrt_half), V(-0.0) - phi * series, v);
       }
       return v;
@@ -580,14 +586,14 @@ struct kernel<gelu_tag<A>> {
   template <class T, class V>
   ACTFN_INLINE static V exact_derivative(V x) noexcept {
     if constexpr (float_or_narrower<T>) {
-      const gelu_normal_f n(x);
+      const gelu_normal_f<V, is_binary16<T>> n(x);
       const V d = madd(n.z * n.gauss, V(k_inv_sqrt_pi), n.cdf);
       if constexpr (is_binary16<T>) {
         const V a = magnitude(clamp_magnitude(x, 1e4)), w = recip(a * a);
         const V series = madd(
             w, madd(w, madd(w, madd(w, madd(w, V(-105.0), V(15.0)), V(-3.0)), V(1.0)), V(-1.0)),
             V(1.0));
-        const V phi = exp_split<V, 250>(V(-0.5) * (a * a)).exp() * V(k_inv_sqrt_2pi);
+        const V phi = n.gauss * V(k_inv_sqrt_2pi);
         // near 0, ½ + x·√(2/π) (its next term x³ is below 2^-48 of it): exactly ½ where x's term
         // is below its last bit, which the backward's ties need (target/loops.hpp, off_ties),
         // where the polynomial's 2^-36 would leave it beside ½

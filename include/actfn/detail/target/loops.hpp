@@ -55,15 +55,24 @@ ACTFN_INLINE V one(const F& f, const T* x, const T* g) noexcept {
 // x's side: far above the kernels' errors, near enough for the sign of the first nonzero term of
 // f' - f'(0)).
 // Computed only for a step that has such an x (float16 has none: its least is 2^-24).
+// Whether x has such an input: a pass over the 16-bit inputs first (vectorized, a few percent of
+// the backward's time), so that the steps check nothing where none has one.
+template <class T>
+ACTFN_INLINE bool has_near_zero(const T* x, std::size_t n) noexcept {
+  std::uint32_t any = 0;  // an OR of 32-bit flags: the loop vectorizes (a bool's |= did not)
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint16_t b = 0;
+    std::memcpy(&b, x + i, sizeof b);
+    b = static_cast<std::uint16_t>((b & 0x7fff) - 1);
+    any |= static_cast<std::uint32_t>(b < 0x337f);  // 0 < |x| < 2^-24: exponent field 103
+  }
+  return any != 0;
+}
+
 template <class T, class F, class V>
 ACTFN_NOINLINE V off_ties(const F& f, const T* x, const T* g, V q) noexcept {
   constexpr std::size_t n = width<V>;
-  bool any = false;
-  for (std::size_t j = 0; j < n; ++j) {
-    const auto b = std::bit_cast<std::uint16_t>(x[j]) & 0x7fff;
-    any |= b != 0 && b < 0x3380;  // 0 < |x| < 2^-24: bfloat16's exponent field 103
-  }
-  if (!any) return q;
+  if (!has_near_zero(x, n)) return q;
   using K = kernel<typename F::kernel_tag>;
   using E = double;
   const V v = load<V>(x);
@@ -104,7 +113,7 @@ ACTFN_NOINLINE V off_ties(const F& f, const T* x, const T* g, V q) noexcept {
 // chains overlap. The last, partial step runs the same code on a zero-padded copy, so that every
 // element takes the same instructions. f is a copy, so that no store to y can alias its parameters
 // (a slope) and force a reload on every element.
-template <op O, class F, class T>
+template <op O, bool Ties = false, class F, class T>
 ACTFN_INLINE void batches(const F& fc, const T* x, const T* g, T* y, std::size_t n) noexcept {
   using V = lanes_of<typename kernel<typename F::kernel_tag>::template lane<T>>;
   constexpr std::size_t step = width<V>;
@@ -121,9 +130,7 @@ ACTFN_INLINE void batches(const F& fc, const T* x, const T* g, T* y, std::size_t
       }
       xp = xt, gp = gt, yp = yt;
     }
-    // (the float-lane kernels of a 16-bit T, ReLU's family, have f' constant near 0)
-    if constexpr (O == op::backward && std::is_same_v<T, bfloat16> &&
-                  std::is_same_v<typename kernel<typename F::kernel_tag>::template lane<T>, double>) {
+    if constexpr (Ties) {
       store(yp, off_ties(fc, xp, gp, one<O, T, V>(fc, xp, gp)));
     } else {
       store(yp, one<O, T, V>(fc, xp, gp));
@@ -165,6 +172,12 @@ ACTFN_NOINLINE void loop(const F& f, const T* x, const T* g, T* y, std::size_t n
       for (std::size_t j = 0; j < m; ++j) y[i + j] = g[i + j] * d[j];  // y may be x or g
     }
   } else if constexpr (has_lane_kernels<K, T>) {
+    // bfloat16's backward near 0 (off_ties); the float-lane kernels of a 16-bit T, ReLU's
+    // family, have f' constant there
+    if constexpr (O == op::backward && std::is_same_v<T, bfloat16> &&
+                  std::is_same_v<typename K::template lane<T>, double>) {
+      if (has_near_zero(x, n)) return batches<O, true>(fc, x, g, y, n);
+    }
     batches<O>(fc, x, g, y, n);
   }
 }
