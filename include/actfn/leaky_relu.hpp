@@ -16,9 +16,11 @@ namespace actfn {
 /// Value error ≤ 0.5 ULP (one product). leaky_relu(-inf) = -inf for a positive slope;
 /// NaN → NaN. The derivative at 0 is negative_slope (the left derivative, as in PyTorch).
 template <floating_point T, tier A = faithful>
-struct leaky_relu : detail::activation<leaky_relu<T, A>, T> {
+struct leaky_relu : detail::activation<leaky_relu<T, A>, T>,
+                    detail::output_derivative<leaky_relu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::leaky_relu";
+  using detail::output_derivative<leaky_relu, T>::derivative_from_output;
   using detail::activation<leaky_relu, T>::operator();
   using detail::activation<leaky_relu, T>::derivative;
   /// (internal) The kernels that compute its span forms: detail/kernels/leaky_relu.hpp.
@@ -51,6 +53,23 @@ struct leaky_relu : detail::activation<leaky_relu<T, A>, T> {
   ACTFN_HOST_DEVICE constexpr T derivative(T x) const noexcept {
     const auto v = detail::operand(x);
     return v > 0 ? T(1) : v <= 0 ? static_cast<T>(negative_slope) : x;
+  }
+
+  /// leaky_relu'(x) from y = leaky_relu(x), for negative_slope > 0 (then y has x's sign): 1 for
+  /// y > 0, negative_slope for y ≤ 0, NaN for NaN; exact. NaN where negative_slope ≤ 0 (y does
+  /// not tell x's sign; the span forms throw).
+  ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
+    if (!(negative_slope > 0)) return std::numeric_limits<T>::quiet_NaN();
+    return derivative(y);
+  }
+
+  /// (internal) The span forms from the output need negative_slope > 0.
+  void require_invertible() const {
+    if (!(negative_slope > 0)) {
+      detail::invalid_argument(std::string(name) +
+                               ": the derivative from the output needs negative_slope > 0, got " +
+                               std::to_string(static_cast<long double>(negative_slope)));
+    }
   }
 };
 

@@ -15,9 +15,10 @@ namespace actfn {
 /// relu(inf) = inf, relu(-inf) = 0, NaN → NaN (std::max(T(0), NaN) would return 0).
 /// relu'(0) = 0, as in PyTorch.
 template <floating_point T, tier A = faithful>
-struct relu : detail::activation<relu<T, A>, T> {
+struct relu : detail::activation<relu<T, A>, T>, detail::output_derivative<relu<T, A>, T> {
   /// The name error messages use.
   static constexpr const char* name = "actfn::relu";
+  using detail::output_derivative<relu, T>::derivative_from_output;
   using detail::activation<relu, T>::operator();
   using detail::activation<relu, T>::derivative;
   /// (internal) The kernels that compute its span forms: detail/kernels/relu.hpp.
@@ -33,6 +34,9 @@ struct relu : detail::activation<relu<T, A>, T> {
     const auto v = detail::operand(x);
     return v > 0 ? T(1) : v <= 0 ? T(0) : x;
   }
+
+  /// relu'(x) from y = relu(x): 1 for y > 0, 0 for y = ±0 (x ≤ 0), NaN for NaN. Exact.
+  ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept { return derivative(y); }
 };
 
 }  // namespace actfn

@@ -160,14 +160,33 @@ concept activation_functor =
 
 namespace actfn::detail {
 
-// The span form of D::derivative_from_output(T), for the functions whose derivative is a
-// function of their output (sigmoid, tanh): one formula, which the compiler vectorizes.
+// The span forms of D::derivative_from_output(T), for the functions whose derivative is a
+// function of their output (sigmoid, tanh, ReLU, Leaky ReLU with a positive slope, ELU and CELU
+// with a positive α, SELU): training code that keeps only the forward output (an in-place
+// forward) computes the backward from it. One formula, which the compiler vectorizes. D may
+// have require_invertible(), which throws where its parameters leave x undetermined by y.
 template <class D, floating_point T>
 struct output_derivative {
   /// d[i] = f'(x[i]) computed from y[i] = f(x[i]). d may be y itself.
   void derivative_from_output(std::span<const T> y, std::span<T> d) const {
-    map<T>(D::name, y, d,
-           [f = static_cast<const D&>(*this)](T v) { return f.derivative_from_output(v); });
+    const D& f = static_cast<const D&>(*this);
+    if constexpr (requires { f.require_invertible(); }) f.require_invertible();
+    map<T>(D::name, y, d, [f](T v) { return f.derivative_from_output(v); });
+  }
+
+  /// grad_x[i] = grad_y[i]·f'(x[i]), f' computed from y[i] = f(x[i]) and rounded to T, the
+  /// product rounded once (backward's rule). grad_x may be y or grad_y itself. Bad sizes (and
+  /// parameters that leave x undetermined by y) throw std::invalid_argument before any write.
+  void backward_from_output(std::span<const T> y, std::span<const T> grad_y,
+                            std::span<T> grad_x) const {
+    const D& f = static_cast<const D&>(*this);
+    if constexpr (requires { f.require_invertible(); }) f.require_invertible();
+    require_same_size<T>(D::name, "y", y, "grad_y", grad_y);
+    require_writable<T>(D::name, "y", y, "grad_x", grad_x);
+    require_writable<T>(D::name, "grad_y", grad_y, "grad_x", grad_x);
+    for (std::size_t i = 0; i < y.size(); ++i) {
+      grad_x[i] = static_cast<T>(operand(grad_y[i]) * operand(f.derivative_from_output(y[i])));
+    }
   }
 };
 
