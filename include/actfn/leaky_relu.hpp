@@ -57,13 +57,13 @@ struct leaky_relu : detail::activation<leaky_relu<T, A>, T>,
 
   /// leaky_relu'(x) from y = leaky_relu(x), for negative_slope > 0 (then y has x's sign): 1 for
   /// y > 0, negative_slope for y ≤ 0, NaN for NaN; exact. NaN where negative_slope ≤ 0 (y does
-  /// not tell x's sign; the span forms throw).
+  /// not tell x's sign; backward_from_output throws).
   ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
     if (!(negative_slope > 0)) return std::numeric_limits<T>::quiet_NaN();
     return derivative(y);
   }
 
-  /// (internal) The span forms from the output need negative_slope > 0.
+  /// (internal) backward_from_output needs negative_slope > 0.
   void require_invertible() const {
     if (!(negative_slope > 0)) {
       detail::invalid_argument(std::string(name) +

@@ -167,11 +167,11 @@ namespace actfn::detail {
 // have require_invertible(), which throws where its parameters leave x undetermined by y.
 template <class D, floating_point T>
 struct output_derivative {
-  /// d[i] = f'(x[i]) computed from y[i] = f(x[i]). d may be y itself.
+  /// d[i] = f'(x[i]) computed from y[i] = f(x[i]), element for element the scalar form (NaN
+  /// where the parameters leave x undetermined by y). d may be y itself.
   void derivative_from_output(std::span<const T> y, std::span<T> d) const {
-    const D& f = static_cast<const D&>(*this);
-    if constexpr (requires { f.require_invertible(); }) f.require_invertible();
-    map<T>(D::name, y, d, [f](T v) { return f.derivative_from_output(v); });
+    map<T>(D::name, y, d,
+           [f = static_cast<const D&>(*this)](T v) { return f.derivative_from_output(v); });
   }
 
   /// grad_x[i] = grad_y[i]·f'(x[i]), f' computed from y[i] = f(x[i]) and rounded to T, the

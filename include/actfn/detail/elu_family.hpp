@@ -32,7 +32,7 @@ struct elu_family : activation<D, T>, output_derivative<D, T> {
   /// (y + λα)/γ for y ≤ 0 (λα/γ·e^(x/γ), as e^(x/γ) = 1 + y/(λα)), NaN for NaN; in the wide
   /// type, rounded once. Where y nears its limit -λα (x → -inf) the difference cancels: its
   /// error is y's rounding, half an ULP of λα, against a result that tends to 0. NaN where
-  /// λα ≤ 0 (the span forms throw).
+  /// λα ≤ 0 (backward_from_output throws).
   ACTFN_HOST_DEVICE constexpr T derivative_from_output(T y) const noexcept {
     const auto c = constants();
     const auto w = widen(y);
@@ -40,7 +40,7 @@ struct elu_family : activation<D, T>, output_derivative<D, T> {
     return static_cast<T>(w > 0 ? c.lambda : w <= 0 ? (w + c.lambda_alpha) / c.divisor : w);
   }
 
-  /// (internal) The span forms from the output need λα > 0 (α > 0).
+  /// (internal) backward_from_output needs λα > 0 (α > 0).
   void require_invertible() const {
     if (!(constants().lambda_alpha > 0)) {
       invalid_argument(std::string(D::name) + ": the derivative from the output needs alpha > 0");
