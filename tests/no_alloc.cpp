@@ -77,11 +77,28 @@ void every_gated(const char* type) {
 }
 
 template <class T>
+void every_row_function(const char* type) {
+  const std::vector<T> x(96, T(0.5f)), g(96, T(-1.5f));
+  std::vector<T> y(96);
+  const auto forms = [&](const auto& f) {
+    require_none(f.name, type, [&] {
+      f(x, y, 32);
+      f(x, y);
+      f.backward(x, g, y, 32);
+      f.backward(x, g, y);
+    });
+  };
+  forms(actfn::softmax<T>{});
+  forms(actfn::log_softmax<T>{});
+}
+
+template <class T>
 void every_tier(const char* type) {
   every_function<T, actfn::faithful>(type);
   every_function<T, actfn::precise>(type);
   every_function<T, actfn::fast>(type);
   every_gated<T>(type);
+  every_row_function<T>(type);
 }
 
 }  // namespace

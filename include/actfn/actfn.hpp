@@ -1,6 +1,7 @@
 // actfn/actfn.hpp: all of actfn: every function of the list (function_list.hpp, ACTFN_FUNCTIONS:
 // sigmoid, tanh, the ReLU family, GELU, SiLU, quick GELU, softplus, log-sigmoid, the ELU family, Mish, the
-// hard ones, softsign, squared ReLU); the gated units (gated, swiglu, geglu, reglu); the 16-bit
+// hard ones, softsign, squared ReLU); the gated units (gated, swiglu, geglu, reglu, glu); softmax and
+// log_softmax over rows; the 16-bit
 // types (float16, bfloat16); active_isa() and limit_isa(); the version macros (version.hpp).
 #pragma once
 
@@ -25,6 +26,7 @@
 #include "selu.hpp"
 #include "sigmoid.hpp"
 #include "silu.hpp"
+#include "softmax.hpp"
 #include "softplus.hpp"
 #include "softsign.hpp"
 #include "squared_relu.hpp"
