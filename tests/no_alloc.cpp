@@ -74,6 +74,17 @@ void every_gated(const char* type) {
   forms(actfn::geglu<T>{actfn::gelu_approximation::tanh});
   forms(actfn::reglu<T>{});
   forms(actfn::glu<T>{});
+  const actfn::clamped_swiglu<T> clamped;
+  std::vector<T> gab(200);
+  require_none("actfn::clamped_swiglu", type, [&] {
+    clamped(a, b, y);
+    clamped(ab, y);
+    clamped(ab, y, 10);
+    clamped(ab, y, actfn::interleaved);
+    clamped.backward(a, b, g, ga, gb);
+    clamped.backward(ab, g, gab, 10);
+    clamped.backward(ab, g, gab, actfn::interleaved);
+  });
 }
 
 template <class T>

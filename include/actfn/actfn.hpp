@@ -1,13 +1,14 @@
 // actfn/actfn.hpp: all of actfn: every function of the list (function_list.hpp, ACTFN_FUNCTIONS:
-// sigmoid, tanh, the ReLU family, GELU, SiLU, quick GELU, softplus, log-sigmoid, the ELU family, Mish, the
-// hard ones, softsign, squared ReLU); the gated units (gated, swiglu, geglu, reglu, glu); softmax and
-// log_softmax over rows; the 16-bit
-// types (float16, bfloat16); active_isa() and limit_isa(); the version macros (version.hpp).
+// sigmoid, tanh, the ReLU family, GELU, SiLU, quick GELU, softplus, log-sigmoid, the ELU family,
+// Mish, the hard ones, softsign, squared ReLU); the gated units (gated, swiglu, geglu, reglu, glu,
+// clamped_swiglu); softmax and log_softmax over rows; the 16-bit types (float16, bfloat16);
+// active_isa() and limit_isa(); the version macros (version.hpp).
 #pragma once
 
 #include "detail/cxx20.hpp"  // first: before C++20, one error and a stop
 
 #include "celu.hpp"
+#include "clamped_swiglu.hpp"
 #include "elu.hpp"
 #include "function_list.hpp"
 #include "gated.hpp"
