@@ -209,10 +209,11 @@ struct row_sum {
 };
 
 // A float softmax row of up to this many chunks keeps its terms e^(x - r_chunk) in y from pass
-// 1, and pass 2 only scales them by e^(r_chunk - M)/S (rounded twice: within 1.5 ULP, against
-// 0.5 ULP recomputed, for 1.5x the speed: the 3x floor over the naive loop needs it). Longer
-// rows, and the other types (a 16-bit y cannot hold a term; double's division is the exact one),
-// compute e^(x - M) again.
+// 1, computed in float lanes, and pass 2 only scales them by e^(r_chunk - M)/S (rounded twice:
+// within 1.93 ULP (0.5 + 0.43 for the stored term, counted in the result's spacing, and 0.5),
+// measured 1.79, against 0.5 ULP recomputed in double lanes, for 2.7x the speed: the floors of
+// 3x the naive loop and 1x oneDNN's need it). Longer rows, and the other types (a 16-bit y
+// cannot hold a term; double's division is the exact one), compute e^(x - M) again.
 inline constexpr std::size_t stored_chunks = 64;
 
 // Pass 1 over one row of n elements of T. CountMax: keep the terms e^0 = 1 in c (log-softmax).
@@ -227,14 +228,17 @@ ACTFN_INLINE row_sum sum_row(const T* x, std::size_t n, T* stored = nullptr,
   for (std::size_t start = 0; start < n; start += row_chunk<T>) {
     const std::size_t m = n - start < row_chunk<T> ? n - start : row_chunk<T>;
     const T* p = x + start;
-    // 1. the chunk's maximum (a NaN may or may not win: it reaches the sum either way)
-    V top(s.m);
-    for_lanes<V>(p, m, pad, [&](std::size_t, V v, std::size_t) { top = max_of(top, v); });
+    // 1. the chunk's maximum (a NaN may or may not win: it reaches the sum either way), in T's
+    // own lanes (float for the 16-bit types: exact, and twice as many per instruction)
+    using M = std::conditional_t<pairs, V, lanes_of<float>>;
+    using ML = std::conditional_t<pairs, double, float>;
+    M top(static_cast<ML>(s.m));
+    for_lanes<M>(p, m, pad, [&](std::size_t, M v, std::size_t) { top = max_of(top, v); });
     double r = s.m;
     {
-      double lanes[width<V>];
-      store(lanes, top);
-      for (double l : lanes) r = l > r ? l : r;
+      ML lanes[width<M>];
+      store(static_cast<ML*>(lanes), top);
+      for (ML l : lanes) r = l > r ? l : r;
     }
     if (r == -std::numeric_limits<double>::infinity()) {  // all -inf so far: terms 0
       if (stored != nullptr) {
@@ -260,6 +264,37 @@ ACTFN_INLINE row_sum sum_row(const T* x, std::size_t n, T* stored = nullptr,
     const V ref(s.m);
     V c(0.0), t(0.0), t_lo(0.0);
     if (stored != nullptr) refs[start / row_chunk<T>] = s.m;
+    if constexpr (std::is_same_v<T, float> && !CountMax) {
+      if (stored != nullptr) {
+        // A float softmax's terms in float lanes, twice as many per instruction: r - x exactly
+        // as a + tail (TwoSum), e^-(a + tail) by the fast tier's exponential (2^-25.2, then one
+        // rounding: 0.55 ULP), stored; summed in double lanes from the stored floats.
+        using F = lanes_of<float>;
+        using C = exp_fast_constants<float>;
+        const F rf(static_cast<float>(s.m));  // (a float's maximum: exact)
+        V t_f(0.0);
+        for_lanes<F>(p, m, pad, [&](std::size_t i, F v, std::size_t k) {
+          // a + tail = r - x exactly (TwoSum, written as a difference: no negation)
+          const F a = rf - v, v_part = rf - a;
+          F tail = (rf - (a + v_part)) - (v - v_part);
+          tail = select(a < F(C::reach), tail, F(0.0f));  // x = -inf: a = inf, tail NaN
+          const F e = exp_fast<F, float>(a, tail).scaled() * F(C::down);
+          float* out = stored + start + i;
+          float lanes[width<F>];
+          if (k < width<F>) out = lanes;  // a row's last, partial vector: through a buffer
+          store(out, e);
+          for (std::size_t j = 0; j < width<F>; j += width<V>) {
+            t_f = t_f + load<V>(static_cast<const float*>(out) + j);
+          }
+          if (k < width<F>) {
+            for (std::size_t j = 0; j < k; ++j) stored[start + i + j] = lanes[j];
+          }
+        });
+        double ignored = 0;
+        add_lanes(t_f, V(0.0), s.t, ignored);
+        continue;
+      }
+    }
     for_lanes<V>(p, m, pad, [&](std::size_t i, V v, std::size_t k) {
       if constexpr (!CountMax) {
         // softmax: e^0 = 1 is added as any term (exactly 1 from exp_split and exp_below alike)
@@ -320,10 +355,21 @@ ACTFN_INLINE void forward_row(const T* x, T* y, std::size_t n) noexcept {
     for (std::size_t start = 0; start < n; start += row_chunk<T>) {
       const std::size_t k = n - start < row_chunk<T> ? n - start : row_chunk<T>;
       const double f = first_lane(exp_split<V>(V(refs[start / row_chunk<T>] - s.m)).exp()) / S;
-      const V factor(f);
-      for_lanes<V>(y + start, k, T(0.0f), [&](std::size_t i, V v, std::size_t j) {
-        store_lanes(y + start + i, v * factor, j);
-      });
+      if constexpr (fused_madd && std::is_same_v<T, float>) {
+        // in float lanes: e·(f_hi + f_lo) = FMA(e, f_hi, e·f_lo), rounded once (e·f_lo's own
+        // rounding is 2^-24 of 2^-24), as the double product was: half the instructions
+        using F = lanes_of<float>;
+        const float f_hi = static_cast<float>(f);
+        const F fh(f_hi), fl(static_cast<float>(f - f_hi));
+        for_lanes<F>(y + start, k, T(0.0f), [&](std::size_t i, F v, std::size_t j) {
+          store_lanes(y + start + i, madd(v, fh, v * fl), j);
+        });
+      } else {
+        const V factor(f);
+        for_lanes<V>(y + start, k, T(0.0f), [&](std::size_t i, V v, std::size_t j) {
+          store_lanes(y + start + i, v * factor, j);
+        });
+      }
     }
     return;
   }
@@ -413,6 +459,22 @@ ACTFN_INLINE void backward_row(const T* y, const T* g, T* gx, std::size_t n) noe
   add_lanes(sum, sum_lo, D, D_lo);
   if constexpr (!pairs) D += D_lo;
   // 2. each gradient
+  if constexpr (soft && std::is_same_v<T, float>) {
+    // y·(g - D) in float lanes: g - D and the product round once each, within 1 ULP of the
+    // larger of the result and y·g (D's own rounding adds half a spacing of y·D, no more)
+    using F = lanes_of<float>;
+    const F df(static_cast<float>(D + D_lo));
+    for_lanes<F>(g, n, 0.0f, [&](std::size_t i, F gv, std::size_t k) {
+      float buffer[width<F>] = {};
+      const float* yp = y + i;
+      if (k < width<F>) {
+        for (std::size_t j = 0; j < k; ++j) buffer[j] = y[i + j];
+        yp = buffer;
+      }
+      store_lanes(gx + i, load<F>(yp) * (gv - df), k);
+    });
+    return;
+  }
   const V d(D), d_lo(D_lo);
   for_lanes<V>(g, n, T(0.0f), [&](std::size_t i, V gv, std::size_t k) {
     V yv(0.0);
