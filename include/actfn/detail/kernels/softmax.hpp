@@ -208,13 +208,23 @@ struct row_sum {
   double m = -std::numeric_limits<double>::infinity(), c = 0, t = 0, t_lo = 0;
 };
 
-// A float softmax row of up to this many chunks keeps its terms e^(x - r_chunk) in y from pass
-// 1, computed in float lanes, and pass 2 only scales them by e^(r_chunk - M)/S (rounded twice:
-// within 1.93 ULP (0.5 + 0.43 for the stored term, counted in the result's spacing, and 0.5),
-// measured 1.79, against 0.5 ULP recomputed in double lanes, for 2.7x the speed: the floors of
-// 3x the naive loop and 1x oneDNN's need it). Longer rows, and the other types (a 16-bit y
-// cannot hold a term; double's division is the exact one), compute e^(x - M) again.
+// A softmax row, in up to this many chunks, keeps its terms e^(x - r_chunk) in y from pass 1,
+// each rounded once from a value good to 2^-37 (float: exp_split in double lanes) or 2^-58
+// (double: exp_below), and pass 2 only scales them by e^(r_chunk - M)/S, as one FMA
+// e·f + e·f_lo: two roundings, within 1.5 ULP (a term's half spacing is at most one of the
+// result's), for half the exponentials. (The float terms in float lanes, by the fast tier's
+// exponential, were 1.4x faster but 1.05 ULP off before the scaling: up to 2.6 ULP after it.)
+// A double without an FMA, a 16-bit y (which cannot hold a term) and log-softmax compute
+// e^(x - M) again.
 inline constexpr std::size_t stored_chunks = 64;
+
+// The chunk of pass 1 for a row of n: row_chunk, or longer for a row of more than stored_chunks
+// of them (its chunks then come from the L2 cache: 4 Mi floats, 64 Ki per chunk).
+template <class T>
+ACTFN_INLINE std::size_t chunk_for(std::size_t n) noexcept {
+  const std::size_t even = (n + stored_chunks - 1) / stored_chunks;
+  return even > row_chunk<T> ? (even + 63) / 64 * 64 : row_chunk<T>;
+}
 
 // Pass 1 over one row of n elements of T. CountMax: keep the terms e^0 = 1 in c (log-softmax).
 // stored (a float softmax): each term e^(x - r) written there, r in refs[chunk].
@@ -225,8 +235,9 @@ ACTFN_INLINE row_sum sum_row(const T* x, std::size_t n, T* stored = nullptr,
   constexpr bool pairs = std::is_same_v<T, double>;
   const T pad = static_cast<T>(-std::numeric_limits<float>::infinity());
   row_sum s;
-  for (std::size_t start = 0; start < n; start += row_chunk<T>) {
-    const std::size_t m = n - start < row_chunk<T> ? n - start : row_chunk<T>;
+  const std::size_t chunk = chunk_for<T>(n);
+  for (std::size_t start = 0; start < n; start += chunk) {
+    const std::size_t m = n - start < chunk ? n - start : chunk;
     const T* p = x + start;
     // 1. the chunk's maximum (a NaN may or may not win: it reaches the sum either way), in T's
     // own lanes (float for the 16-bit types: exact, and twice as many per instruction)
@@ -243,7 +254,7 @@ ACTFN_INLINE row_sum sum_row(const T* x, std::size_t n, T* stored = nullptr,
     if (r == -std::numeric_limits<double>::infinity()) {  // all -inf so far: terms 0
       if (stored != nullptr) {
         for (std::size_t i = 0; i < m; ++i) stored[start + i] = T(0.0f);
-        refs[start / row_chunk<T>] = r;
+        refs[start / chunk] = r;
       }
       continue;
     }
@@ -263,35 +274,22 @@ ACTFN_INLINE row_sum sum_row(const T* x, std::size_t n, T* stored = nullptr,
     // 3. Σ e^(x - r): entries equal to r in c (r ≤ x: a NaN goes to t, and makes it NaN)
     const V ref(s.m);
     V c(0.0), t(0.0), t_lo(0.0);
-    if (stored != nullptr) refs[start / row_chunk<T>] = s.m;
-    if constexpr (std::is_same_v<T, float> && !CountMax) {
+    if (stored != nullptr) refs[start / chunk] = s.m;
+    if constexpr (pairs && !CountMax && fused_madd) {
       if (stored != nullptr) {
-        // A float softmax's terms in float lanes, twice as many per instruction: r - x exactly
-        // as a + tail (TwoSum), e^-(a + tail) by the fast tier's exponential (2^-25.2, then one
-        // rounding: 0.55 ULP), stored; summed in double lanes from the stored floats.
-        using F = lanes_of<float>;
-        using C = exp_fast_constants<float>;
-        const F rf(static_cast<float>(s.m));  // (a float's maximum: exact)
-        V t_f(0.0);
-        for_lanes<F>(p, m, pad, [&](std::size_t i, F v, std::size_t k) {
-          // a + tail = r - x exactly (TwoSum, written as a difference: no negation)
-          const F a = rf - v, v_part = rf - a;
-          F tail = (rf - (a + v_part)) - (v - v_part);
-          tail = select(a < F(C::reach), tail, F(0.0f));  // x = -inf: a = inf, tail NaN
-          const F e = exp_fast<F, float>(a, tail).scaled() * F(C::down);
-          float* out = stored + start + i;
-          float lanes[width<F>];
-          if (k < width<F>) out = lanes;  // a row's last, partial vector: through a buffer
-          store(out, e);
-          for (std::size_t j = 0; j < width<F>; j += width<V>) {
-            t_f = t_f + load<V>(static_cast<const float*>(out) + j);
-          }
-          if (k < width<F>) {
-            for (std::size_t j = 0; j < k; ++j) stored[start + i + j] = lanes[j];
-          }
+        // A double softmax's terms, stored: e^(x - r) from exp_below's double-double, rounded
+        // once (0.5 ULP and 2^-58), its rounding error kept in the compensated sum.
+        const V rv(s.m);
+        V t_hi(0.0), t_lo_acc(0.0);
+        for_lanes<V>(p, m, pad, [&](std::size_t i, V v, std::size_t k) {
+          const exp_below<V> term(v, rv);
+          const V e = term.value(), e_lo = term.value_lo();
+          store_lanes(stored + start + i, e, k);
+          V sum(0.0), err(0.0);
+          two_sum(t_hi, e, sum, err);
+          t_hi = sum, t_lo_acc = t_lo_acc + (err + e_lo);
         });
-        double ignored = 0;
-        add_lanes(t_f, V(0.0), s.t, ignored);
+        add_lanes(t_hi, t_lo_acc, s.t, s.t_lo);
         continue;
       }
     }
@@ -335,8 +333,10 @@ template <row_op O, class T>
 ACTFN_INLINE void forward_row(const T* x, T* y, std::size_t n) noexcept {
   using V = lanes_of<double>;
   constexpr bool pairs = std::is_same_v<T, double>;
-  constexpr bool store_terms = O == row_op::softmax && std::is_same_v<T, float>;
-  const bool stored = store_terms && n <= stored_chunks * row_chunk<T>;
+  constexpr bool store_terms =
+      O == row_op::softmax && (std::is_same_v<T, float> || (pairs && fused_madd));
+  const bool stored = store_terms;
+  const std::size_t chunk = chunk_for<T>(n);
   double refs[store_terms ? stored_chunks : 1];
   const row_sum s = sum_row<T, O == row_op::log_softmax>(x, n, stored ? y : nullptr, refs);
   double S, S_lo;
@@ -352,9 +352,23 @@ ACTFN_INLINE void forward_row(const T* x, T* y, std::size_t n) noexcept {
   const T pad = static_cast<T>(-std::numeric_limits<float>::infinity());
   if (store_terms && stored) {
     // y = e^(x - r)·(e^(r - M)/S), per chunk (e^(r - M): exp_split's 2^-37 is float's need)
-    for (std::size_t start = 0; start < n; start += row_chunk<T>) {
-      const std::size_t k = n - start < row_chunk<T> ? n - start : row_chunk<T>;
-      const double f = first_lane(exp_split<V>(V(refs[start / row_chunk<T>] - s.m)).exp()) / S;
+    for (std::size_t start = 0; start < n; start += chunk) {
+      const std::size_t k = n - start < chunk ? n - start : chunk;
+      if constexpr (pairs) {
+        // f = e^(r - M)/S as f + f_lo (exp_below's double-double, then the quotient's
+        // remainder), and y = FMA(e, f, e·f_lo): one rounding of e·f
+        const exp_below<V> ex(V(refs[start / chunk]), V(s.m));
+        const double eh = first_lane(rounded((ex.hi * ex.s1) * ex.s2));
+        const double el = first_lane((ex.lo * ex.s1) * ex.s2);
+        const double f = eh / S;
+        const double f_lo = (std::fma(-f, S, eh) + (el - f * S_lo)) / S;
+        const V fh(f), fl(f_lo);
+        for_lanes<V>(y + start, k, T(0.0f), [&](std::size_t i, V v, std::size_t j) {
+          store_lanes(y + start + i, madd(v, fh, v * fl), j);
+        });
+        continue;
+      }
+      const double f = first_lane(exp_split<V>(V(refs[start / chunk] - s.m)).exp()) / S;
       if constexpr (fused_madd && std::is_same_v<T, float>) {
         // in float lanes: e·(f_hi + f_lo) = FMA(e, f_hi, e·f_lo), rounded once (e·f_lo's own
         // rounding is 2^-24 of 2^-24), as the double product was: half the instructions
