@@ -13,8 +13,8 @@
 // log-softmax is -t, not 0).
 //
 // Accuracy. A float or 16-bit T is computed in double lanes: x - r is exact to 2^-53, e^d good
-// to 2^-37 (exp_split) and the sum to n·2^-53, so each result rounds once from a value far
-// closer than T's half-spacing. A double T needs more: x - r as hi + lo (TwoSum), e^(hi + lo) as
+// to 2^-29 (exp_to_float) and the sum to n·2^-53, so each result rounds once from a value far
+// closer than T's half-spacing (softmax's stored terms round twice: below). A double T needs more: x - r as hi + lo (TwoSum), e^(hi + lo) as
 // hi·(1 + lo) from exp_dd's double-double e^hi (2^-59), compensated sums (TwoSum per term), and
 // e/S divided as a double-double quotient; each result then rounds once from a value within
 // about 2^-58 of itself (0.5 ULP, plus what the row's sum of n terms adds: n·2^-106).
@@ -156,6 +156,22 @@ struct exp_below {
   V value_lo() const noexcept { return ((lo - ((hi + lo) - hi)) * s1) * s2; }
 };
 
+// e^t for t ≤ 0 in double lanes, for a float (or 16-bit) result: t - k·ln2 with ln2 to 2^-54,
+// and e^r - 1 = r + r²·P(r) by the fast tier's float polynomial, here in double (2^-29.2), so
+// that the float it rounds to is within 0.5 + 2^-5 ULP: 14 operations where exp_split (2^-37)
+// takes 21. Below -120, e^-120 (any float result it meets, times a factor ≤ 1, is then 0);
+// NaN kept; -inf gives e^-120 too.
+template <class V>
+ACTFN_INLINE V exp_to_float(V t) noexcept {
+  t = select(t < V(-120.0), V(-120.0), t);
+  const V y = opaque(madd(t, V(k_log2e), V(k_round)));
+  const V k = opaque(y - V(k_round));
+  const V r = madd(k, V(-0x1.62e42fefa39efp-1), t);  // |k| ≤ 174: k·(ln2 - this) < 2^-46
+  const V q = madd(r * r, horner(r, exp_fast_constants<float>::p_far), r);
+  const V s = exponent_field(y);
+  return madd(s, q, s);
+}
+
 template <class V>
 ACTFN_INLINE double first_lane(V v) noexcept {
   double lanes[width<V>];
@@ -209,10 +225,10 @@ struct row_sum {
 };
 
 // A softmax row, in up to this many chunks, keeps its terms e^(x - r_chunk) in y from pass 1,
-// each rounded once from a value good to 2^-37 (float: exp_split in double lanes) or 2^-58
+// each rounded once from a value good to 2^-29 (float: exp_to_float in double lanes) or 2^-58
 // (double: exp_below), and pass 2 only scales them by e^(r_chunk - M)/S, as one FMA
-// e·f + e·f_lo: two roundings, within 1.5 ULP (a term's half spacing is at most one of the
-// result's), for half the exponentials. (The float terms in float lanes, by the fast tier's
+// e·f + e·f_lo: two roundings, within 1.56 ULP (a term's half spacing, and its 2^-29, are at
+// most twice as many of the result's spacings), for half the exponentials. (The float terms in float lanes, by the fast tier's
 // exponential, were 1.4x faster but 1.05 ULP off before the scaling: up to 2.6 ULP after it.)
 // A double without an FMA, a 16-bit y (which cannot hold a term) and log-softmax compute
 // e^(x - M) again.
@@ -302,7 +318,7 @@ ACTFN_INLINE row_sum sum_row(const T* x, std::size_t n, T* stored = nullptr,
           two_sum(t, term.value(), sum, err);
           t = sum, t_lo = t_lo + (err + term.value_lo());
         } else {
-          const V e = exp_split<V>(v - ref).exp();
+          const V e = exp_to_float(v - ref);
           if (stored != nullptr) store_lanes(stored + start + i, e, k);
           t = t + e;
         }
@@ -318,7 +334,7 @@ ACTFN_INLINE row_sum sum_row(const T* x, std::size_t n, T* stored = nullptr,
         two_sum(t, e, sum, err);
         t = sum, t_lo = t_lo + (err + e_lo);
       } else {
-        t = t + select(at_max, V(0.0), exp_split<V>(v - ref).exp());
+        t = t + select(at_max, V(0.0), exp_to_float(v - ref));
       }
     });
     double ignored = 0;
@@ -398,7 +414,7 @@ ACTFN_INLINE void forward_row(const T* x, T* y, std::size_t n) noexcept {
         const V z_lo = (madd(-z, S_low, exact_remainder(z, S_hi, e.hi)) + e.lo) * inv;
         store_lanes(y + i, ((z + z_lo) * e.s1) * e.s2, k);
       } else {
-        store_lanes(y + i, exp_split<V>(v - m).exp() * inv, k);
+        store_lanes(y + i, exp_to_float(v - m) * inv, k);
       }
     });
   } else {
