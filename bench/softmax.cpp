@@ -74,7 +74,8 @@ void run(benchmark::State& state, op o, impl how) {
   dnnl::memory src(md, engine, x.data()), dst(md, engine, y.data());
   dnnl::primitive prim;
   if (how == impl::onednn) {
-    const auto alg = o == op::value ? dnnl::algorithm::softmax_accurate : dnnl::algorithm::softmax_log;
+    const auto alg =
+        o == op::value ? dnnl::algorithm::softmax_accurate : dnnl::algorithm::softmax_log;
     prim = dnnl::softmax_v2_forward(dnnl::softmax_v2_forward::primitive_desc(
         dnnl::softmax_v2_forward::desc(dnnl::prop_kind::forward_inference, alg, md, md, 1),
         engine));
@@ -117,7 +118,8 @@ void register_all(const char* type) {
       }
       const std::string name = std::string("softmax_") + op_names[static_cast<int>(o)] + "_" +
                                impl_names[static_cast<int>(how)] + "_" + type;
-      benchmark::RegisterBenchmark(name.c_str(), [o, how](benchmark::State& s) { run<T>(s, o, how); })
+      const auto bench = [o, how](benchmark::State& s) { run<T>(s, o, how); };
+      benchmark::RegisterBenchmark(name.c_str(), bench)
           ->Args({256, 4096})
           ->Args({16384, 64})
           ->Args({1, 1 << 22});

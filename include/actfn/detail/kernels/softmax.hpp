@@ -14,10 +14,11 @@
 //
 // Accuracy. A float or 16-bit T is computed in double lanes: x - r is exact to 2^-53, e^d good
 // to 2^-29 (exp_to_float) and the sum to n·2^-53, so each result rounds once from a value far
-// closer than T's half-spacing (softmax's stored terms round twice: below). A double T needs more: x - r as hi + lo (TwoSum), e^(hi + lo) as
-// hi·(1 + lo) from exp_dd's double-double e^hi (2^-59), compensated sums (TwoSum per term), and
-// e/S divided as a double-double quotient; each result then rounds once from a value within
-// about 2^-58 of itself (0.5 ULP, plus what the row's sum of n terms adds: n·2^-106).
+// closer than T's half-spacing (softmax's stored terms round twice: below). A double T needs
+// more: x - r as hi + lo (TwoSum), e^(hi + lo) as hi·(1 + lo) from exp_dd's double-double e^hi
+// (2^-59), compensated sums (TwoSum per term, each term's rounding error kept), and e/S as a
+// double-double quotient; each result then rounds once (twice for softmax's stored terms) from
+// a value within about 2^-58 of itself.
 
 #ifndef ACTFN_DETAIL_KERNELS_SOFTMAX_HPP
 #define ACTFN_DETAIL_KERNELS_SOFTMAX_HPP
@@ -228,8 +229,9 @@ struct row_sum {
 // each rounded once from a value good to 2^-29 (float: exp_to_float in double lanes) or 2^-58
 // (double: exp_below), and pass 2 only scales them by e^(r_chunk - M)/S, as one FMA
 // e·f + e·f_lo: two roundings, within 1.56 ULP (a term's half spacing, and its 2^-29, are at
-// most twice as many of the result's spacings), for half the exponentials. (The float terms in float lanes, by the fast tier's
-// exponential, were 1.4x faster but 1.05 ULP off before the scaling: up to 2.6 ULP after it.)
+// most twice as many of the result's spacings), for half the exponentials. (Float terms in
+// float lanes, by the fast tier's exponential, were 1.4x faster but 1.05 ULP off before the
+// scaling: up to 2.6 ULP after it.)
 // A double without an FMA, a 16-bit y (which cannot hold a term) and log-softmax compute
 // e^(x - M) again.
 inline constexpr std::size_t stored_chunks = 64;
