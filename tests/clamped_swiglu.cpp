@@ -19,24 +19,12 @@ using acc::quad;
 
 template <class T>
 quad q(T v) {
-  if constexpr (actfn::detail::is_binary16<T>) {
-    return static_cast<quad>(static_cast<float>(v));
-  } else {
-    return static_cast<quad>(v);
-  }
+  return acc::to_quad(v);
 }
 
-// |got - want| in T's spacing at scale ≥ |want|
 template <class T>
 double ulps(T got, quad want, quad scale) {
-  const quad g = q(got);
-  if (want != want || g != g) return want != want && g != g ? 0 : INFINITY;
-  if (g == want) return 0;
-  if (scale < 0) scale = -scale;
-  const int e = std::max(scale == 0 ? std::numeric_limits<T>::min_exponent - 1 : ref::ilogb(scale),
-                         std::numeric_limits<T>::min_exponent - 1);
-  const quad spacing = ref::ldexp(quad(1), e - (acc::counted_digits<T> - 1));
-  return static_cast<double>((g > want ? g - want : want - g) / spacing);
+  return acc::ulps_at(got, want, scale);
 }
 
 struct exact {

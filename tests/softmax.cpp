@@ -22,33 +22,15 @@ namespace {
 using acc::quad;
 
 template <class T>
-quad to_quad(T v) {
-  if constexpr (actfn::detail::is_binary16<T>) {
-    return static_cast<quad>(static_cast<float>(v));
-  } else {
-    return static_cast<quad>(v);
-  }
-}
-
-template <class T>
 T from_double(double v) {
   return static_cast<T>(v);
 }
 
-// |got - want| in units of T's spacing at `scale` (≥ |want|): NaN only matches NaN.
+using acc::to_quad;
+
 template <class T>
 double ulps(T got, quad want, quad scale) {
-  const quad g = to_quad(got);
-  if (want != want || g != g) return want != want && g != g ? 0 : INFINITY;
-  if (g == want) return 0;
-  if (scale < 0) scale = -scale;
-  const int digits = acc::counted_digits<T>;
-  const int e = std::max(scale == 0 ? std::numeric_limits<T>::min_exponent - 1
-                                    : ref::ilogb(scale),
-                         std::numeric_limits<T>::min_exponent - 1);
-  const quad spacing = ref::ldexp(quad(1), e - (digits - 1));
-  const quad d = g > want ? g - want : want - g;
-  return static_cast<double>(d / spacing);
+  return acc::ulps_at(got, want, scale);
 }
 
 template <class T>

@@ -2,6 +2,7 @@
 // higher-precision reference, and the bounds actfn documents for it.
 #pragma once
 
+#include <actfn/half.hpp>
 #include <actfn/isa.hpp>
 #include <algorithm>
 #include <bit>
@@ -129,5 +130,30 @@ constexpr root_window root_at(long double x, long double long_double_half_width 
 }
 inline constexpr long double k_silu_root = -1.2784645427610738L;
 inline constexpr long double k_mish_root = -1.1924312145154958L;
+
+// T's value in __float128 (a 16-bit T through its exact widening to float).
+template <class T>
+quad to_quad(T v) {
+  if constexpr (actfn::detail::is_binary16<T>) {
+    return static_cast<quad>(static_cast<float>(v));
+  } else {
+    return static_cast<quad>(v);
+  }
+}
+
+// |got - want| in T's spacing at scale ≥ |want| (a bound "within k ULP of scale", absolute):
+// NaN matches only NaN. For results whose bound is relative to something larger than themselves
+// (softmax's backward, a derivative near its root).
+template <class T>
+double ulps_at(T got, quad want, quad scale) {
+  const quad g = to_quad(got);
+  if (want != want || g != g) return want != want && g != g ? 0 : INFINITY;
+  if (g == want) return 0;
+  if (scale < 0) scale = -scale;
+  const int e = std::max(scale == 0 ? std::numeric_limits<T>::min_exponent - 1 : ref::ilogb(scale),
+                         std::numeric_limits<T>::min_exponent - 1);
+  const quad spacing = ref::ldexp(quad(1), e - (counted_digits<T> - 1));
+  return static_cast<double>((g > want ? g - want : want - g) / spacing);
+}
 
 }  // namespace acc

@@ -208,6 +208,16 @@ ACTFN_INLINE void for_lanes(const T* p, std::size_t n, T pad, F f) noexcept {
   }
 }
 
+// The k elements at p as lanes V, the rest 0 (a row's last, partial vector, through a buffer):
+// the second input of a loop that for_lanes drives over the first.
+template <class V, class T>
+ACTFN_INLINE V load_first(const T* p, std::size_t k) noexcept {
+  if (k == width<V>) return load<V>(p);
+  T buffer[width<V>] = {};
+  for (std::size_t j = 0; j < k; ++j) buffer[j] = p[j];
+  return load<V>(static_cast<const T*>(buffer));
+}
+
 // Stores lanes v at p (k of them: a row's last, partial vector goes through a buffer).
 template <class V, class T>
 ACTFN_INLINE void store_lanes(T* p, V v, std::size_t k) noexcept {
@@ -468,14 +478,7 @@ ACTFN_INLINE void backward_row(const T* y, const T* g, T* gx, std::size_t n) noe
   for_lanes<V>(g, n, T(0.0f), [&](std::size_t i, V gv, std::size_t k) {
     V term = gv, term_lo(0.0);
     if constexpr (soft) {
-      V yv(0.0);
-      if (k == width<V>) {
-        yv = load<V>(y + i);
-      } else {
-        T buffer[width<V>] = {};
-        for (std::size_t j = 0; j < k; ++j) buffer[j] = y[i + j];
-        yv = load<V>(static_cast<const T*>(buffer));
-      }
+      const V yv = load_first<V>(y + i, k);
       term = rounded(gv * yv);
       if constexpr (pairs) term_lo = product_error(gv, yv, term);
     }
@@ -497,26 +500,13 @@ ACTFN_INLINE void backward_row(const T* y, const T* g, T* gx, std::size_t n) noe
     using F = lanes_of<float>;
     const F df(static_cast<float>(D + D_lo));
     for_lanes<F>(g, n, 0.0f, [&](std::size_t i, F gv, std::size_t k) {
-      float buffer[width<F>] = {};
-      const float* yp = y + i;
-      if (k < width<F>) {
-        for (std::size_t j = 0; j < k; ++j) buffer[j] = y[i + j];
-        yp = buffer;
-      }
-      store_lanes(gx + i, load<F>(yp) * (gv - df), k);
+      store_lanes(gx + i, load_first<F>(y + i, k) * (gv - df), k);
     });
     return;
   }
   const V d(D), d_lo(D_lo);
   for_lanes<V>(g, n, T(0.0f), [&](std::size_t i, V gv, std::size_t k) {
-    V yv(0.0);
-    if (k == width<V>) {
-      yv = load<V>(y + i);
-    } else {
-      T buffer[width<V>] = {};
-      for (std::size_t j = 0; j < k; ++j) buffer[j] = y[i + j];
-      yv = load<V>(static_cast<const T*>(buffer));
-    }
+    const V yv = load_first<V>(y + i, k);
     V r(0.0);
     if constexpr (soft && pairs) {
       V s(0.0), e(0.0);  // g - D as s + (e - D_lo), then one product
